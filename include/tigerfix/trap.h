@@ -1,0 +1,134 @@
+/*
+** tigerfix trap ABI: the one definition shared by the code the rewriter
+** generates and by the runtime (libtf).  The rewriter pastes this file
+** verbatim at the top of every instrumented translation unit, so it must
+** compile warning-free as C89 through C17 under -Wall -Wextra -pedantic,
+** include no header, and use no name outside the tf_/tf__/TF_ spaces.
+**
+** How a trap works (see docs/trap.md for the full story):
+**
+**   int add(int a, int b) { <trap>  ...original body...
+**
+**   <trap> loads SITE.slot.  Zero (the common case) falls into the body:
+**   one load and one predictable branch, no call, no frame.  Non-zero is
+**   a function of add's own type: a replacement (patch, mock) or the
+**   site's generated thunk, which runs the interceptor chain.  To run the
+**   body anyway ("call the original"), the runtime stores the calling
+**   thread's thread pointer in SITE.by; the trap consumes it and falls
+**   through.  Variadic functions cannot be forwarded: their trap calls
+**   tf__pre() directly (pre-interceptors only) and always runs the body.
+**
+** Site records carry everything else as text (TF_INFO_* keys below), in
+** the ELF section "tf_info", so tools read them from a file with no
+** relocation processing and the runtime parses them on its cold path.
+*/
+#ifndef TIGERFIX_TRAP_H
+#define TIGERFIX_TRAP_H
+
+/* Bumped on any change of the structures below. */
+#define TF_ABI_VERSION 1
+
+/* A function pointer of no particular type: casts to and from it do not
+   trip -Wcast-function-type, and it is never called as such. */
+typedef void (*tf_fnptr)(void);
+
+/* One instrumented function.  Written only by the runtime, published with
+   atomic stores; read by the function's trap. */
+struct tf_site {
+	tf_fnptr slot;          /* 0, a replacement, or .thunk */
+	void *by;               /* thread pointer allowed one pass to the body */
+	tf_fnptr fn;            /* the function itself (0: inline-only) */
+	tf_fnptr thunk;         /* interceptor thunk (0: not interceptable) */
+	const char *info;       /* the site record text, in section tf_info */
+	void *rt;               /* runtime-private state */
+};
+
+/* An object with static storage the unit defines, so a patch can bind to
+   the running instance (stripped binaries included).  name is "var" for a
+   file-scope object, "fn/var" for a static local of fn ("fn/var#2" for the
+   second of that name in fn). */
+struct tf_object {
+	const char *name;
+	void *addr;
+};
+
+/* One instrumented translation unit, registered by its constructor. */
+struct tf_unit {
+	unsigned abi;           /* TF_ABI_VERSION of the generated code */
+	unsigned nsites;
+	struct tf_site *sites;
+	unsigned nobjs;
+	const struct tf_object *objs;
+	const char *info;       /* unit record text */
+	struct tf_unit *next;   /* runtime-private */
+	void *rt;               /* runtime-private */
+};
+
+/* Scratch for one intercepted call, on the thunk's stack. */
+struct tf_frame {
+	void *w[8];
+};
+
+/*
+** Runtime entry points used by generated code.  Weak, so an object built
+** by tfcc still links (and runs uninstrumented) where libtf is absent:
+** slots are only ever non-zero when the runtime is there.
+*/
+extern void tf__register(struct tf_unit *u) __attribute__((__weak__));
+extern void tf__unregister(struct tf_unit *u) __attribute__((__weak__));
+/* Run pre-interceptors.  Returns what to call with the (possibly changed)
+   arguments: the original (already granted one pass via .by), a
+   replacement, or 0 when an interceptor chose to skip the call and has
+   set *ret.  argv[i] points to argument i; ret to the return value (0 for
+   void functions). */
+extern tf_fnptr tf__pre(struct tf_site *s, void **argv, void *ret,
+			struct tf_frame *f) __attribute__((__weak__));
+/* Run post-interceptors (they may change *ret). */
+extern void tf__post(struct tf_site *s, void **argv, void *ret,
+		     struct tf_frame *f) __attribute__((__weak__));
+
+/* The calling thread's identity, as stored in tf_site.by. */
+#if defined(__GNUC__) && (__GNUC__ >= 11 || defined(__clang__)) && \
+	(defined(__x86_64__) || defined(__aarch64__) || defined(__riscv))
+#define TF__SELF() __builtin_thread_pointer()
+#elif defined(__x86_64__)
+#define TF__SELF() tf__self_x86_64()
+static __inline__ __attribute__((__unused__, __always_inline__)) void *
+tf__self_x86_64(void)
+{
+	void *p;
+	__asm__("movq %%fs:0, %0" : "=r"(p));
+	return p;
+}
+#else
+#error "tigerfix: no thread-pointer access for this architecture"
+#endif
+
+/* The trap's pieces; the rewriter writes the statement around them. */
+#define TF__SLOT(s) __atomic_load_n(&(s).slot, __ATOMIC_ACQUIRE)
+#define TF__PASS(s)                                                        \
+	(__atomic_load_n(&(s).by, __ATOMIC_RELAXED) == TF__SELF() &&       \
+	 (__atomic_store_n(&(s).by, (void *)0, __ATOMIC_RELAXED), 1))
+
+/*
+** Site record text: "key=value\n" lines, in this order where present.
+** Unit record text: TF_INFO_FILE, TF_INFO_VARIANT, TF_INFO_ABI lines.
+*/
+#define TF_INFO_NAME "name"         /* function name */
+#define TF_INFO_FILE "file"         /* source path as given to the compiler */
+#define TF_INFO_LINE "line"         /* line of the function's name */
+#define TF_INFO_SIG "sig"           /* type, e.g. "int (int, int)" */
+#define TF_INFO_SIGHASH "sighash"   /* 16 hex digits, FNV-1a 64 of the ABI */
+#define TF_INFO_BODYHASH "bodyhash" /* 16 hex digits, FNV-1a 64 of tokens */
+#define TF_INFO_RET "ret"           /* return type */
+#define TF_INFO_PARAMS "params"     /* "type name" pairs, separated by '\t' */
+#define TF_INFO_FLAGS "flags"       /* comma list: static,inline,variadic,
+				       noreturn,knr,main,nothunk */
+#define TF_INFO_VARIANT "variant"   /* 8 hex digits: hash of the macros set */
+#define TF_INFO_ABI "abi"           /* TF_ABI_VERSION */
+
+/* ELF sections (names are C identifiers so the linker provides
+   __start_/__stop_ symbols). */
+#define TF_SECTION_INFO "tf_info"
+
+#endif /* TIGERFIX_TRAP_H */
