@@ -1,0 +1,279 @@
+/*
+** elfsites: read tigerfix site/unit records and the GNU build-id of an ELF
+** file (executable, shared object or relocatable object) with libelf.
+**
+** The "tf_info" section is a run of NUL-terminated strings, one record
+** each; runs of NULs between them are alignment padding from the linker.
+** tfelf_open copies the section(s) into memory and reads the build-id, so
+** the ELF file is closed again before tfelf_open returns.
+*/
+#include "elfsites.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <tigerfix/trap.h>
+
+#ifndef NT_GNU_BUILD_ID
+#define NT_GNU_BUILD_ID 3
+#endif
+
+#define MAX_ID 64       /* longest build-id kept, in bytes */
+
+struct tfelf {
+	char *info;     /* all tf_info bytes, concatenated */
+	size_t len;
+	unsigned char id[MAX_ID];
+	size_t idlen;
+};
+
+/* append the bytes of one tf_info section */
+static int add_info(struct tfelf *f, Elf_Scn *scn)
+{
+	Elf_Data *d = NULL;
+	while ((d = elf_rawdata(scn, d)) != NULL) {
+		if (d->d_buf == NULL || d->d_size == 0)
+			continue;
+		char *p = realloc(f->info, f->len + d->d_size + 1);
+		if (p == NULL)
+			return -1;
+		f->info = p;
+		memcpy(p + f->len, d->d_buf, d->d_size);
+		f->len += d->d_size;
+		p[f->len++] = '\0';     /* a record never spans two sections */
+	}
+	return 0;
+}
+
+/* look for the build-id note in one block of notes */
+static int scan_notes(struct tfelf *f, Elf_Data *d)
+{
+	size_t off = 0, next, noff, doff;
+	GElf_Nhdr nh;
+	while (off < d->d_size &&
+	       (next = gelf_getnote(d, off, &nh, &noff, &doff)) > 0) {
+		if (nh.n_type == NT_GNU_BUILD_ID && nh.n_namesz == 4 &&
+		    memcmp((char *)d->d_buf + noff, "GNU", 4) == 0) {
+			f->idlen = nh.n_descsz < MAX_ID ? nh.n_descsz : MAX_ID;
+			memcpy(f->id, (char *)d->d_buf + doff, f->idlen);
+			return 1;
+		}
+		off = next;
+	}
+	return 0;
+}
+
+/* build-id from note sections, else from PT_NOTE segments */
+static void read_build_id(struct tfelf *f, Elf *e)
+{
+	Elf_Scn *scn = NULL;
+	GElf_Shdr sh;
+	while ((scn = elf_nextscn(e, scn)) != NULL) {
+		if (gelf_getshdr(scn, &sh) == NULL || sh.sh_type != SHT_NOTE)
+			continue;
+		Elf_Data *d = elf_getdata(scn, NULL);
+		if (d != NULL && scan_notes(f, d))
+			return;
+	}
+	size_t n;
+	if (elf_getphdrnum(e, &n) != 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		GElf_Phdr ph;
+		if (gelf_getphdr(e, (int)i, &ph) == NULL || ph.p_type != PT_NOTE)
+			continue;
+		Elf_Data *d = elf_getdata_rawchunk(e, ph.p_offset, ph.p_filesz,
+						   ELF_T_NHDR);
+		if (d != NULL && scan_notes(f, d))
+			return;
+	}
+}
+
+/* find and copy every tf_info section; -1 on a libelf failure */
+static int read_info(struct tfelf *f, Elf *e)
+{
+	size_t shstrndx;
+	if (elf_getshdrstrndx(e, &shstrndx) != 0)
+		return -1;
+	Elf_Scn *scn = NULL;
+	GElf_Shdr sh;
+	while ((scn = elf_nextscn(e, scn)) != NULL) {
+		if (gelf_getshdr(scn, &sh) == NULL)
+			return -1;
+		const char *name = elf_strptr(e, shstrndx, sh.sh_name);
+		if (name == NULL || strcmp(name, TF_SECTION_INFO) != 0 ||
+		    sh.sh_type == SHT_NOBITS)
+			continue;
+		if (add_info(f, scn) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static struct tfelf *fail(struct tfelf *f, enum tfelf_err *err,
+			  enum tfelf_err why, char *msg, size_t msgsz,
+			  const char *fmt, const char *path, const char *detail)
+{
+	if (f != NULL) {
+		free(f->info);
+		free(f);
+	}
+	*err = why;
+	snprintf(msg, msgsz, fmt, path, detail);
+	return NULL;
+}
+
+struct tfelf *tfelf_open(const char *path, enum tfelf_err *err, char *msg,
+			 size_t msgsz)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return fail(NULL, err, TFELF_ENOFILE, msg, msgsz,
+			    "cannot open %s: %s; check the path", path,
+			    strerror(errno));
+	struct stat st;
+	int dir = fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+	elf_version(EV_CURRENT);
+	Elf *e = dir ? NULL : elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	if (e == NULL || elf_kind(e) != ELF_K_ELF) {
+		if (e != NULL)
+			elf_end(e);
+		close(fd);
+		return fail(NULL, err, TFELF_ENOTELF, msg, msgsz,
+			    "%s is not an ELF file%s; give an executable or "
+			    "shared object built with tfcc", path,
+			    dir ? " (it is a directory)" : "");
+	}
+	struct tfelf *f = calloc(1, sizeof *f);
+	if (f == NULL || read_info(f, e) != 0) {
+		const char *why = f ? elf_errmsg(-1) : strerror(ENOMEM);
+		elf_end(e);
+		close(fd);
+		return fail(f, err, TFELF_EBAD, msg, msgsz,
+			    "cannot read the sections of %s: %s; the file may "
+			    "be truncated or corrupt", path, why);
+	}
+	read_build_id(f, e);
+	elf_end(e);
+	close(fd);
+	if (f->info == NULL)
+		return fail(f, err, TFELF_ENOINFO, msg, msgsz,
+			    "%s was not built with tfcc: no tf_info section; "
+			    "rebuild it with CC=\"tfcc gcc\"%s", path, "");
+	*err = TFELF_OK;
+	return f;
+}
+
+void tfelf_close(struct tfelf *f)
+{
+	if (f == NULL)
+		return;
+	free(f->info);
+	free(f);
+}
+
+static enum tfelf_kind kind_of(const char *s)
+{
+	if (strncmp(s, TF_INFO_NAME "=", sizeof TF_INFO_NAME) == 0)
+		return TFELF_SITE;
+	if (strncmp(s, TF_INFO_FILE "=", sizeof TF_INFO_FILE) == 0)
+		return TFELF_UNIT;
+	return TFELF_OTHER;
+}
+
+int tfelf_foreach(struct tfelf *f,
+		  int (*fn)(const struct tfelf_rec *r, void *arg), void *arg)
+{
+	size_t i = 0;
+	while (i < f->len) {
+		if (f->info[i] == '\0') {       /* padding */
+			i++;
+			continue;
+		}
+		struct tfelf_rec r;
+		r.text = f->info + i;
+		r.len = strnlen(r.text, f->len - i);
+		r.kind = kind_of(r.text);
+		int rc = fn(&r, arg);
+		if (rc != 0)
+			return rc;
+		i += r.len;
+	}
+	return 0;
+}
+
+struct count {
+	enum tfelf_kind kind;
+	unsigned n;
+};
+
+static int count_one(const struct tfelf_rec *r, void *arg)
+{
+	struct count *c = arg;
+	c->n += r->kind == c->kind;
+	return 0;
+}
+
+unsigned tfelf_count(struct tfelf *f, enum tfelf_kind kind)
+{
+	struct count c = { kind, 0 };
+	tfelf_foreach(f, count_one, &c);
+	return c.n;
+}
+
+const char *tfelf_get(const struct tfelf_rec *r, const char *key,
+		      size_t *len)
+{
+	size_t klen = strlen(key);
+	const char *p = r->text, *end = r->text + r->len;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (eol == NULL)
+			eol = end;
+		if ((size_t)(eol - p) > klen && memcmp(p, key, klen) == 0 &&
+		    p[klen] == '=') {
+			*len = (size_t)(eol - p) - klen - 1;
+			return p + klen + 1;
+		}
+		p = eol + 1;
+	}
+	*len = 0;
+	return NULL;
+}
+
+char *tfelf_getstr(const struct tfelf_rec *r, const char *key, char *buf,
+		   size_t bufsz)
+{
+	size_t n;
+	const char *v = tfelf_get(r, key, &n);
+	if (bufsz == 0)
+		return buf;
+	if (v == NULL)
+		n = 0;
+	if (n >= bufsz)
+		n = bufsz - 1;
+	memcpy(buf, v ? v : "", n);
+	buf[n] = '\0';
+	return buf;
+}
+
+size_t tfelf_build_id(struct tfelf *f, char *buf, size_t bufsz)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+	if (bufsz == 0)
+		return f->idlen;
+	for (i = 0; i < f->idlen && 2 * i + 2 < bufsz; i++) {
+		buf[2 * i] = hex[f->id[i] >> 4];
+		buf[2 * i + 1] = hex[f->id[i] & 15];
+	}
+	buf[2 * i] = '\0';
+	return f->idlen;
+}
