@@ -1,0 +1,32 @@
+#!/bin/sh
+# Build one corpus project from a pristine tree with a given compiler.
+# Usage: build.sh PROJECT SRCTREE OUTDIR "CC"   (PROJECT: zlib, bzip2, lua)
+# Copies SRCTREE to OUTDIR (removed first) and builds there exactly as
+# /work/shared/CORPUS.md says; compiler stderr (TF_EXPLAIN lines) goes to
+# OUTDIR.log.  Set JOBS to change make's parallelism (default: nproc).
+set -eu
+proj=${1:?project} src=${2:?srctree} out=${3:?outdir} cc=${4:?CC}
+jobs=${JOBS:-$(nproc)}
+mkdir -p "$(dirname "$out")"
+out=$(cd "$(dirname "$out")" && pwd)/$(basename "$out")
+rm -rf "$out"
+cp -a "$src" "$out"
+log=$out.log
+: > "$log"
+cd "$out"
+case $proj in
+zlib)
+	CC=$cc ./configure >>"$log" 2>&1
+	make -j"$jobs" >>"$log" 2>&1
+	;;
+bzip2)
+	make -j"$jobs" CC="$cc" libbz2.a bzip2 bzip2recover >>"$log" 2>&1
+	;;
+lua)
+	make -j"$jobs" linux CC="$cc" MYCFLAGS=-std=gnu99 >>"$log" 2>&1
+	;;
+*)
+	echo "build.sh: unknown project '$proj' (zlib, bzip2, lua)" >&2
+	exit 2
+	;;
+esac

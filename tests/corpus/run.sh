@@ -1,0 +1,101 @@
+#!/bin/sh
+# Real-world corpus: build zlib, bzip2 and Lua 5.4 (Debian sources) with
+# tfcc, run their own tests, compare Lua scripts against a plain-gcc Lua,
+# report how many functions tfcc instrumented and check tfctl sees sites.
+# Usage: run.sh [BUILD_DIR]   (the cmake build dir: bin/tfcc, bin/tfctl)
+# Env: TF_CORPUS_MIN_PCT (default 99) instrumented share required.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "${1:-$here/../../build}" && pwd)
+CORPUS_DIR=$here
+CORPUS_WORK=$build/corpus
+. "$here/lib.sh"
+tfcc=$build/bin/tfcc tfctl=$build/bin/tfctl
+min_pct=${TF_CORPUS_MIN_PCT:-99}
+fail=0
+for t in "$tfcc" "$tfctl"; do
+	[ -x "$t" ] || { echo "corpus: $t missing: build the project first"; exit 1; }
+done
+
+"$here/fetch.sh" "$CORPUS_WORK" >/dev/null 2>"$CORPUS_WORK.fetch.log" ||
+	{ cat "$CORPUS_WORK.fetch.log"; echo "corpus: fetching sources failed"; exit 1; }
+
+# the project's own test suite, in the tfcc tree; 0 when it passed
+suite() {
+	d=$CORPUS_WORK/tfcc/$1
+	case $1 in
+	zlib)
+		(cd "$d" && isolated make test && make infcover &&
+			isolated ./infcover) > "$d.test.log" 2>&1 &&
+			! grep -q FAILED "$d.test.log" ;;
+	bzip2)
+		(cd "$d" && isolated make CC="$tfcc gcc" test) > "$d.test.log" 2>&1 ;;
+	lua)
+		lua_scripts > "$d.test.log" 2>&1 ;;
+	esac
+}
+
+# every script through lua and through luac + lua, vs the plain-gcc lua
+lua_scripts() {
+	plain=$CORPUS_WORK/gcc/lua/src tf=$CORPUS_WORK/tfcc/lua/src rc=0
+	out=$CORPUS_WORK/tfcc/lua-out
+	rm -rf "$out" && mkdir -p "$out"
+	for script in "$here"/lua/*.lua; do
+		sn=$(basename "$script" .lua)
+		(cd "$here/lua" && isolated "$plain/lua" "$sn.lua") > "$out/$sn.want" 2>&1
+		(cd "$here/lua" && isolated "$tf/lua" "$sn.lua") > "$out/$sn.got" 2>&1
+		(cd "$here/lua" && "$tf/luac" -o "$out/$sn.luac" "$sn.lua") &&
+		(cd "$here/lua" && isolated "$tf/lua" "$out/$sn.luac") > "$out/$sn.gotc" 2>&1
+		if cmp -s "$out/$sn.want" "$out/$sn.got" &&
+		   cmp -s "$out/$sn.want" "$out/$sn.gotc"; then
+			echo "lua: $sn.lua: same output ($(wc -l < "$out/$sn.want") lines)"
+		else
+			echo "lua: $sn.lua: output differs from plain gcc:"
+			diff "$out/$sn.want" "$out/$sn.got" | head -n 10
+			diff "$out/$sn.want" "$out/$sn.gotc" | head -n 10
+			rc=1
+		fi
+	done
+	return $rc
+}
+
+# binaries that must carry sites
+site_bins() {
+	case $1 in
+	zlib) echo minigzip libz.so ;;
+	bzip2) echo bzip2 ;;
+	lua) echo src/lua src/luac ;;
+	esac
+}
+
+for p in $CORPUS_PROJECTS; do
+	start=$(date +%s)
+	if ! corpus_build_plain "$p"; then
+		echo "$p: plain gcc build FAILED (see $CORPUS_WORK/gcc/$p.log)"
+		fail=1; continue
+	fi
+	if ! TF_EXPLAIN=1 corpus_build "$p" tfcc "$tfcc gcc"; then
+		echo "$p: tfcc build FAILED; last lines of $CORPUS_WORK/tfcc/$p.log:"
+		grep -v ': instrumented' "$CORPUS_WORK/tfcc/$p.log" | tail -n 15
+		fail=1; continue
+	fi
+	set -- $(explain_counts "$CORPUS_WORK/tfcc/$p.log" "$CORPUS_WORK/src/$p")
+	n=$1 m=$2
+	pct=$(awk -v n="$n" -v m="$m" 'BEGIN { printf "%.1f", (n + m) ? 100 * n / (n + m) : 0 }')
+	if suite "$p"; then tests=passed; else tests=FAILED; fail=1; fi
+	sites=""
+	for b in $(site_bins "$p"); do
+		k=$("$tfctl" sites "$CORPUS_WORK/tfcc/$p/$b" 2>/dev/null | wc -l)
+		sites="$sites $b=$k"
+		[ "$k" -gt 0 ] || { fail=1; sites="$sites(NO SITES)"; }
+	done
+	echo "$p: $n instrumented, $m skipped ($pct%), tests $tests, sites:$sites, $(( $(date +%s) - start )) s"
+	if [ "$m" -gt 0 ]; then sed 's/^/    /' "$CORPUS_WORK/tfcc/$p.log.skipped"; fi
+	if [ "$tests" = FAILED ]; then tail -n 20 "$CORPUS_WORK/tfcc/$p.test.log"; fi
+	if [ "$n" -eq 0 ] || awk -v p="$pct" -v min="$min_pct" 'BEGIN { exit !(p < min) }'; then
+		echo "$p: instrumented share $pct% is below $min_pct%"
+		fail=1
+	fi
+done
+[ $fail -eq 0 ] && echo "corpus: all passed" || echo "corpus: FAILED"
+exit $fail
