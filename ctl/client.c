@@ -194,8 +194,8 @@ json_object *client_call(struct client *c, json_object *req,
 			 enum client_err *err, char *msg, size_t msgsz)
 {
 	long long deadline = now_ms() + c->timeout_ms;
-	const char *s = json_object_to_json_string_ext(req,
-						       JSON_C_TO_STRING_PLAIN);
+	const char *s = json_object_to_json_string_ext(
+		req, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 	size_t eol = 0;
 	int rc = send_all(c, s, strlen(s), deadline, msg, msgsz);
 	if (rc == CLIENT_OK)

@@ -14,9 +14,9 @@
 
 struct walk {
 	const char *glob;
-	unsigned total, shown, units;
-	struct fmt_table table;
-	json_object *arr;       /* --json */
+	unsigned total, units;
+	struct tfelf_rec *recs; /* the matching sites */
+	size_t n, cap;
 };
 
 /* does the site match GLOB (name, or file:name when GLOB has a ':')? */
@@ -94,11 +94,38 @@ static int visit(const struct tfelf_rec *r, void *arg)
 	w->total++;
 	if (!matches(r, w->glob))
 		return 0;
-	w->shown++;
-	if (w->arr != NULL) {
-		json_object_array_add(w->arr, site_json(r));
-		return 0;
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? 2 * w->cap : 64;
+		struct tfelf_rec *p = realloc(w->recs, cap * sizeof *p);
+		if (p == NULL)
+			return -1;
+		w->recs = p;
+		w->cap = cap;
 	}
+	w->recs[w->n++] = *r;
+	return 0;
+}
+
+/* by file, then line, then name: section order depends on the linker */
+static int cmp_site(const void *a, const void *b)
+{
+	const struct tfelf_rec *x = a, *y = b;
+	char s1[2048], s2[2048];
+	int c = strcmp(tfelf_getstr(x, TF_INFO_FILE, s1, sizeof s1),
+		       tfelf_getstr(y, TF_INFO_FILE, s2, sizeof s2));
+	if (c != 0)
+		return c;
+	long l1 = atol(tfelf_getstr(x, TF_INFO_LINE, s1, sizeof s1));
+	long l2 = atol(tfelf_getstr(y, TF_INFO_LINE, s2, sizeof s2));
+	if (l1 != l2)
+		return l1 < l2 ? -1 : 1;
+	return strcmp(tfelf_getstr(x, TF_INFO_NAME, s1, sizeof s1),
+		      tfelf_getstr(y, TF_INFO_NAME, s2, sizeof s2));
+}
+
+/* one table row: file:line  name  sig  [flags] */
+static void add_row(struct fmt_table *t, const struct tfelf_rec *r)
+{
 	char file[2048], line[32], where[2100], name[512], sig[1024];
 	char flags[256], fl[260];
 	tfelf_getstr(r, TF_INFO_FILE, file, sizeof file);
@@ -110,8 +137,28 @@ static int visit(const struct tfelf_rec *r, void *arg)
 		where, tfelf_getstr(r, TF_INFO_NAME, name, sizeof name),
 		tfelf_getstr(r, TF_INFO_SIG, sig, sizeof sig), fl,
 	};
-	fmt_table_row(&w->table, row);
-	return 0;
+	fmt_table_row(t, row);
+}
+
+static void print_text(struct tfelf *f, const struct walk *w)
+{
+	struct fmt_table t;
+	char id[130];
+	fmt_table_init(&t, 4);
+	for (size_t i = 0; i < w->n; i++)
+		add_row(&t, &w->recs[i]);
+	fmt_table_print(&t, stdout);
+	fmt_table_free(&t);
+	if (w->glob != NULL)
+		printf("%zu of %u functions match '%s'", w->n, w->total,
+		       w->glob);
+	else
+		printf("%u function%s in %u unit%s", w->total,
+		       w->total == 1 ? "" : "s", w->units,
+		       w->units == 1 ? "" : "s");
+	if (tfelf_build_id(f, id, sizeof id) > 0)
+		printf(", build-id %s", id);
+	putchar('\n');
 }
 
 int cmd_sites(const struct opts *o)
@@ -125,28 +172,24 @@ int cmd_sites(const struct opts *o)
 		return TFCTL_FAIL;
 	}
 	struct walk w = { .glob = o->argc > 1 ? o->argv[1] : NULL };
-	fmt_table_init(&w.table, 4);
-	if (o->json)
-		w.arr = json_object_new_array();
-	tfelf_foreach(f, visit, &w);
-	if (o->json) {
-		fmt_json(w.arr, stdout);
-		json_object_put(w.arr);
-	} else {
-		char id[130];
-		fmt_table_print(&w.table, stdout);
-		if (w.glob != NULL)
-			printf("%u of %u functions match '%s'", w.shown,
-			       w.total, w.glob);
-		else
-			printf("%u function%s in %u unit%s", w.total,
-			       w.total == 1 ? "" : "s", w.units,
-			       w.units == 1 ? "" : "s");
-		if (tfelf_build_id(f, id, sizeof id) > 0)
-			printf(", build-id %s", id);
-		putchar('\n');
+	if (tfelf_foreach(f, visit, &w) != 0) {
+		fmt_err("out of memory reading the sites of %s", path);
+		free(w.recs);
+		tfelf_close(f);
+		return TFCTL_FAIL;
 	}
-	fmt_table_free(&w.table);
+	if (w.n > 1)
+		qsort(w.recs, w.n, sizeof *w.recs, cmp_site);
+	if (o->json) {
+		json_object *arr = json_object_new_array();
+		for (size_t i = 0; i < w.n; i++)
+			json_object_array_add(arr, site_json(&w.recs[i]));
+		fmt_json(arr, stdout);
+		json_object_put(arr);
+	} else {
+		print_text(f, &w);
+	}
+	free(w.recs);
 	tfelf_close(f);
 	return TFCTL_OK;
 }

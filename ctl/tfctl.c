@@ -77,6 +77,14 @@ static int bad_usage(const struct command *c, const char *why)
 	return TFCTL_USAGE;
 }
 
+static const char *opt_name(const struct option *longs, int ch)
+{
+	for (; longs->name != NULL; longs++)
+		if (longs->val == ch)
+			return longs->name;
+	return "?";
+}
+
 static int parse(const struct command *c, int argc, char **argv,
 		 struct opts *o)
 {
@@ -129,7 +137,7 @@ static int parse(const struct command *c, int argc, char **argv,
 		}
 		if (!(c->opts & flag)) {
 			snprintf(why, sizeof why, "%s does not take option "
-				 "'%s'", c->name, argv[optind - 1]);
+				 "'--%s'", c->name, opt_name(longs, ch));
 			return bad_usage(c, why);
 		}
 	}
