@@ -163,41 +163,61 @@ int cmd_list(const struct opts *o)
 	return rc;
 }
 
+/* Send REQ (consumed) to the process.  A refusal prints "cannot WHAT:
+   <error>".  Returns the exit status; on success *ans is the answer (the
+   caller puts it), already printed with --json. */
+static int call(const struct opts *o, json_object *req, const char *what,
+		json_object **ans)
+{
+	enum client_err err;
+	char msg[1024];
+	*ans = client_request(o->pid, req, o->timeout_ms, &err, msg,
+			      sizeof msg);
+	json_object_put(req);
+	if (*ans == NULL)
+		return no_answer(o, msg);
+	if (o->json)
+		fmt_json(*ans, stdout);
+	if (ok_of(*ans))
+		return TFCTL_OK;
+	fmt_err("cannot %s: %s", what, error_of(*ans));
+	json_object_put(*ans);
+	*ans = NULL;
+	return TFCTL_FAIL;
+}
+
+/* the names in field KEY of ans, joined, or "nothing" */
+static char *names(json_object *ans, const char *key, char *buf, size_t n)
+{
+	json_object *v = NULL;
+	json_object_object_get_ex(ans, key, &v);
+	fmt_join(v, ", ", buf, n);
+	if (buf[0] == '\0')
+		snprintf(buf, n, "nothing");
+	return buf;
+}
+
 int cmd_load(const struct opts *o)
 {
 	const char *patch = o->argv[0];
-	char abs[PATH_MAX], msg[1024];
+	char abs[PATH_MAX], what[PATH_MAX + 64], repl[4096], same[4096];
+	snprintf(what, sizeof what, "load %s into %d", patch, o->pid);
 	if (realpath(patch, abs) == NULL) {
-		snprintf(msg, sizeof msg, "cannot load %s into %d: %s; give the "
-			 "path of a patch built with tfcc --patch-for", patch,
-			 o->pid, strerror(errno));
+		char msg[PATH_MAX + 256];
+		snprintf(msg, sizeof msg, "cannot %s: %s; give the path of a "
+			 "patch built with tfcc --patch-for", what,
+			 strerror(errno));
 		return no_answer(o, msg);
 	}
-	json_object *req = request("load");
+	json_object *req = request("load"), *ans;
 	json_object_object_add(req, "path", json_object_new_string(abs));
-	enum client_err err;
-	json_object *ans = client_request(o->pid, req, o->timeout_ms, &err,
-					  msg, sizeof msg);
-	json_object_put(req);
-	if (ans == NULL)
-		return no_answer(o, msg);
-	int rc = TFCTL_OK;
-	if (o->json)
-		fmt_json(ans, stdout);
-	if (!ok_of(ans)) {
-		fmt_err("cannot load %s into %d: %s", patch, o->pid,
-			error_of(ans));
-		rc = TFCTL_FAIL;
-	} else if (!o->json) {
-		json_object *r = NULL, *u = NULL;
-		char repl[4096], same[4096];
-		json_object_object_get_ex(ans, "replaced", &r);
-		json_object_object_get_ex(ans, "unchanged", &u);
-		fmt_join(r, ", ", repl, sizeof repl);
-		fmt_join(u, ", ", same, sizeof same);
-		printf("loaded patch %lld into %d: replaced %s", fmt_int(ans, "id", 0),
-		       o->pid, repl[0] ? repl : "nothing");
-		if (same[0])
+	int rc = call(o, req, what, &ans);
+	if (rc == TFCTL_OK && !o->json) {
+		printf("loaded patch %lld into %d: replaced %s",
+		       fmt_int(ans, "id", 0), o->pid,
+		       names(ans, "replaced", repl, sizeof repl));
+		if (strcmp(names(ans, "unchanged", same, sizeof same),
+			   "nothing") != 0)
 			printf("; unchanged: %s", same);
 		putchar('\n');
 	}
@@ -207,7 +227,7 @@ int cmd_load(const struct opts *o)
 
 int cmd_unload(const struct opts *o)
 {
-	char *end;
+	char *end, what[96], rest[4096];
 	long id = strtol(o->argv[0], &end, 10);
 	if (*o->argv[0] == '\0' || *end != '\0' || id <= 0 || id > INT_MAX) {
 		fmt_err("bad patch id '%s': expected a positive number; "
@@ -215,31 +235,14 @@ int cmd_unload(const struct opts *o)
 			o->pid);
 		return TFCTL_USAGE;
 	}
-	json_object *req = request("unload");
+	snprintf(what, sizeof what, "unload patch %ld from %d", id, o->pid);
+	json_object *req = request("unload"), *ans;
 	json_object_object_add(req, "id", json_object_new_int((int)id));
-	enum client_err err;
-	char msg[1024];
-	json_object *ans = client_request(o->pid, req, o->timeout_ms, &err,
-					  msg, sizeof msg);
-	json_object_put(req);
-	if (ans == NULL)
-		return no_answer(o, msg);
-	int rc = TFCTL_OK;
-	if (o->json)
-		fmt_json(ans, stdout);
-	if (!ok_of(ans)) {
-		fmt_err("cannot unload patch %ld from %d: %s", id, o->pid,
-			error_of(ans));
-		rc = TFCTL_FAIL;
-	} else if (!o->json) {
-		json_object *r = NULL;
-		char rest[4096];
-		json_object_object_get_ex(ans, "restored", &r);
-		fmt_join(r, ", ", rest, sizeof rest);
+	int rc = call(o, req, what, &ans);
+	if (rc == TFCTL_OK && !o->json)
 		printf("unloaded patch %lld from %d: restored %s\n",
 		       fmt_int(ans, "id", id), o->pid,
-		       rest[0] ? rest : "nothing");
-	}
+		       names(ans, "restored", rest, sizeof rest));
 	json_object_put(ans);
 	return rc;
 }
