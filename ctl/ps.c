@@ -10,11 +10,13 @@
 #include "fmt.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #define PREFIX "@tigerfix."
+#define MAX_THREADS 16  /* processes asked at once */
 
 /* the pid named by a /proc/net/unix path field, 0 if not ours */
 static int pid_of_path(const char *path)
@@ -175,6 +177,44 @@ static void print_text(json_object *all)
 	fmt_table_free(&t);
 }
 
+/* the work shared by the asking threads */
+struct pool {
+	const int *pids;
+	json_object **answers;
+	size_t n, next;
+	int timeout_ms;
+	pthread_mutex_t lock;
+};
+
+static void *asker(void *arg)
+{
+	struct pool *p = arg;
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		size_t i = p->next++;
+		pthread_mutex_unlock(&p->lock);
+		if (i >= p->n)
+			return NULL;
+		p->answers[i] = ask(p->pids[i], p->timeout_ms);
+	}
+}
+
+/* ask every pid; answers[i] for pids[i] */
+static void ask_all(const int *pids, size_t n, int timeout_ms,
+		    json_object **answers)
+{
+	struct pool p = { pids, answers, n, 0, timeout_ms,
+			  PTHREAD_MUTEX_INITIALIZER };
+	pthread_t th[MAX_THREADS];
+	size_t nth = 0;
+	while (nth < MAX_THREADS && nth + 1 < n &&
+	       pthread_create(&th[nth], NULL, asker, &p) == 0)
+		nth++;
+	asker(&p);      /* this thread asks too (and alone when n == 1) */
+	for (size_t i = 0; i < nth; i++)
+		pthread_join(th[i], NULL);
+}
+
 int cmd_ps(const struct opts *o)
 {
 	int *pids;
@@ -184,9 +224,17 @@ int cmd_ps(const struct opts *o)
 			"mounted /proc", strerror(errno));
 		return TFCTL_FAIL;
 	}
+	json_object **answers = calloc(n ? n : 1, sizeof *answers);
+	if (answers == NULL) {
+		fmt_err("out of memory listing %zu processes", n);
+		free(pids);
+		return TFCTL_FAIL;
+	}
+	ask_all(pids, n, o->timeout_ms, answers);
 	json_object *all = json_object_new_array();
 	for (size_t i = 0; i < n; i++)
-		json_object_array_add(all, ask(pids[i], o->timeout_ms));
+		json_object_array_add(all, answers[i]);
+	free(answers);
 	free(pids);
 	if (o->json)
 		fmt_json(all, stdout);

@@ -30,6 +30,16 @@ assert ps[sil]["state"] == "timeout", ps[sil]
 ' "$ok" "$refusing" "$silent" || bad "ps --json content"
 fi
 
+# processes are asked in parallel: three silent ones cost about one timeout
+start_srv silent
+start_srv silent
+t0=$(date +%s%N)
+run "$TFCTL" ps --timeout 1000
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+expect_rc 0
+[ "$(printf '%s\n' "$out" | grep -c 'no answer')" -ge 3 ] || bad "expected 3 silent processes"
+[ "$ms" -lt 2900 ] || bad "ps took $ms ms for 3 silent processes with --timeout 1000"
+
 # a process that exits disappears from the list
 stop_srv "$ok"
 run "$TFCTL" ps --timeout 300
