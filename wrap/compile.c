@@ -1,0 +1,384 @@
+/*
+** tfcc per-source work: rewrite one C source with tf-rewrite into a private
+** temp dir, compile the rewritten text so that everything (diagnostics,
+** debug info, coverage, dependency files) names the original, and fall
+** back to compiling the original whenever any step fails.
+**
+** The rewritten copy keeps the source's base name and starts (after the
+** trap ABI prelude) with #line 1 "<source as given>", so __FILE__, line
+** numbers and diagnostics are the original's.  What #line does not cover:
+**  - "#include" lookups relative to the current file: -iquote <srcdir>
+**    first, where gcc would have looked first;
+**  - the main file's name in debug info, __BASE_FILE__ and coverage data:
+**    -ffile-prefix-map=<tmp>/=<srcdir>/;
+**  - .d files, which name the path read: mended afterwards (depfile.c);
+**  - aux names (-MD, --coverage) gcc derives from the source name in a
+**    compile-and-link call: explicit -dumpdir/-dumpbase and -MF/-MQ.
+*/
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tfcc.h"
+
+/* Everything known about one source while it is being built. */
+struct unit {
+	struct input *in;
+	const char *dir;        /* private temp dir of this source */
+	const char *src;        /* file to read (a copy for stdin) */
+	const char *name;       /* presumed name: as given, or "<stdin>" */
+	char *srcdir;           /* directory of the source ("" for cwd) */
+	char *base;             /* base name of the source */
+	char *out;              /* object or assembly to write */
+	char *key;              /* stable identity of the output */
+	char *rewritten;
+	char *dep;              /* .d file to mend, or NULL */
+};
+
+static const char *gnuc_version(const struct call *c)
+{
+	static char ver[64];
+	static int done;
+	if (!done) {
+		char *argv[] = { (char *)c->compiler, "-dumpfullversion", NULL };
+		done = 1;
+		if (strstr(u_basename(c->compiler), "clang") ||
+		    run_capture(argv, ver, sizeof ver) != 0 ||
+		    strspn(ver, "0123456789.") != strlen(ver) || !ver[0])
+			ver[0] = 0;
+	}
+	return ver[0] ? ver : NULL;
+}
+
+/* Default output of -c/-S as gcc names it: base name, suffix replaced,
+   in the current directory. */
+static char *default_out(const char *base, const char *suffix)
+{
+	char *stem = u_strip_ext(base);
+	char *out = u_fmt("%s%s", stem, suffix);
+	free(stem);
+	return out;
+}
+
+/* The user's flags for one compile: no inputs, output, -x or mode, and
+   no dependency options when for_rewriter. */
+static void user_flags(const struct call *c, struct sv *cmd, int for_rewriter)
+{
+	for (size_t i = 0; i < c->args.n; i++) {
+		enum role r = (enum role)c->role[i];
+		if (r == R_FLAG || (r == R_DEP && !for_rewriter))
+			sv_push(cmd, c->args.v[i]);
+	}
+}
+
+/* Link mode: name aux and dependency files as gcc would for the original
+   source (it derives them from the output and the source's name). */
+static void link_mode_names(const struct call *c, const struct unit *u,
+			    struct sv *cmd)
+{
+	int is_stdin = !strcmp(u->in->path, "-");
+	if (c->mode != MODE_LINK || is_stdin)
+		return;
+	if (!c->has_dumpdir) {
+		sv_push(cmd, "-dumpdir");
+		sv_pushf(cmd, "%s-", c->out ? c->out : "a");
+	}
+	if (!c->has_dumpbase) {
+		const char *dot = strrchr(u->base, '.');
+		sv_push(cmd, "-dumpbase");
+		sv_push(cmd, u->base);
+		if (dot) {
+			sv_push(cmd, "-dumpbase-ext");
+			sv_push(cmd, dot);
+		}
+	}
+}
+
+/* Explicit -MF/-MQ where gcc would derive them from names we changed. */
+static void dep_names(const struct call *c, struct unit *u, struct sv *cmd)
+{
+	if (c->md && !c->mt) {
+		char *tgt = !strcmp(u->in->path, "-") ? u_strdup("-") :
+			    c->out ? u_strdup(c->out) : default_out(u->base, ".o");
+		sv_push(cmd, "-MQ");
+		sv_push(cmd, tgt);
+		free(tgt);
+	}
+	if (c->md && !c->mf && u->dep) {
+		sv_push(cmd, "-MF");
+		sv_push(cmd, u->dep);
+	}
+}
+
+/* Where debug info, __BASE_FILE__ and coverage see the temp dir. */
+static void prefix_maps(const struct call *c, const struct unit *u,
+			struct sv *cmd)
+{
+	int is_stdin = !strcmp(u->in->path, "-");
+	char *from = is_stdin ? u_strdup(u->rewritten) : u_fmt("%s/", u->dir);
+	char *to = is_stdin ? u_strdup("<stdin>") :
+		   *u->srcdir ? u_fmt("%s%s", u->srcdir,
+				      strcmp(u->srcdir, "/") ? "/" : "") :
+		   u_strdup("");
+	sv_pushf(cmd, "-ffile-prefix-map=%s=%s", from, to);
+	free(from);
+	free(to);
+}
+
+static void compiler_words(const struct call *c, struct sv *cmd)
+{
+	sv_append(cmd, &c->cc);
+}
+
+static void iquote(const struct unit *u, struct sv *cmd)
+{
+	sv_push(cmd, "-iquote");
+	sv_push(cmd, *u->srcdir ? u->srcdir : ".");
+}
+
+/* A warning about the rewrite, appended to its captured stderr (shown
+   only if the compile of the original succeeds), or to stderr. */
+static void note(const char *err, const char *fmt, ...)
+{
+	va_list ap;
+	int fd = err ? open(err, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+			    0600) : 2;
+	if (fd < 0)
+		return;
+	dprintf(fd, "tfcc: warning: ");
+	va_start(ap, fmt);
+	vdprintf(fd, fmt, ap);
+	va_end(ap);
+	dprintf(fd, "\n");
+	if (fd != 2)
+		close(fd);
+}
+
+/* Run tf-rewrite; returns 0 when the rewritten file was written. */
+static int rewrite(const struct call *c, struct unit *u, const char *err)
+{
+	struct sv cmd = { 0 };
+	const char *ver = gnuc_version(c);
+	int st, ok;
+
+	if (access(tf_env.rewrite, X_OK) != 0) {
+		note(err, "cannot run the rewriter %s: %s; compiling %s "
+		     "uninstrumented (build tf-rewrite next to tfcc or set "
+		     "TF_REWRITE)", tf_env.rewrite, strerror(errno), u->name);
+		return -1;
+	}
+	sv_push(&cmd, tf_env.rewrite);
+	if (c->explain)
+		sv_push(&cmd, "--explain");
+	sv_push(&cmd, "--name");
+	sv_push(&cmd, u->name);
+	sv_push(&cmd, "--key");
+	sv_push(&cmd, u->key);
+	if (ver) {
+		sv_push(&cmd, "--gnuc-version");
+		sv_push(&cmd, ver);
+	}
+	if (tf_env.skip_funcs && *tf_env.skip_funcs) {
+		sv_push(&cmd, "--skip-funcs");
+		sv_push(&cmd, tf_env.skip_funcs);
+	}
+	sv_push(&cmd, "-o");
+	sv_push(&cmd, u->rewritten);
+	sv_push(&cmd, u->src);
+	sv_push(&cmd, "--");
+	iquote(u, &cmd);
+	user_flags(c, &cmd, 1);
+	st = run(cmd.v, NULL, c->explain ? NULL : err);
+	sv_free(&cmd);
+	ok = st == 0 && u_exists(u->rewritten);
+	if (!ok && st != -1 && status_exit(st) != 1)
+		note(err, "tf-rewrite failed on %s (status %d); compiling it "
+		     "uninstrumented (TF_KEEP=1 keeps its input for a report)",
+		     u->name, status_exit(st));
+	return ok ? 0 : -1;
+}
+
+/* Compile: the rewritten text (instrumented) or the original. */
+static int compile(const struct call *c, struct unit *u, int instrumented,
+		   const char *err)
+{
+	struct sv cmd = { 0 };
+	int is_stdin = !strcmp(u->in->path, "-");
+	int st;
+
+	compiler_words(c, &cmd);
+	if (instrumented)
+		iquote(u, &cmd);
+	user_flags(c, &cmd, 0);
+	link_mode_names(c, u, &cmd);
+	dep_names(c, u, &cmd);
+	if (instrumented) {
+		prefix_maps(c, u, &cmd);
+		sv_pushf(&cmd, "-idirafter%s/include", tf_env.prefix);
+		if (!c->has_color && isatty(2) && getenv("TERM") &&
+		    strcmp(getenv("TERM"), "dumb") &&
+		    !(getenv("GCC_COLORS") && !*getenv("GCC_COLORS")))
+			sv_push(&cmd, "-fdiagnostics-color=always");
+	}
+	sv_push(&cmd, c->mode == MODE_ASM ? "-S" : "-c");
+	sv_push(&cmd, "-x");
+	sv_push(&cmd, "c");
+	sv_push(&cmd, instrumented ? u->rewritten :
+		      is_stdin ? "-" : u->in->path);
+	sv_push(&cmd, "-o");
+	sv_push(&cmd, u->out);
+	st = run(cmd.v, !instrumented && is_stdin ? u->src : NULL, err);
+	sv_free(&cmd);
+	return st;
+}
+
+/* Copy standard input to <dir>/stdin.c. */
+static int save_stdin(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	int rc;
+	if (fd < 0)
+		return -1;
+	rc = u_copy_fd(0, fd);
+	return close(fd) == 0 ? rc : -1;
+}
+
+static void unit_init(const struct call *c, struct unit *u,
+		      struct input *in, const char *dir)
+{
+	int is_stdin = !strcmp(in->path, "-");
+	memset(u, 0, sizeof *u);
+	u->in = in;
+	u->dir = dir;
+	u->base = u_strdup(is_stdin ? "stdin.c" : u_basename(in->path));
+	u->srcdir = is_stdin ? u_strdup("") : u_dirname(in->path);
+	u->name = is_stdin ? "<stdin>" : in->path;
+	u->rewritten = u_fmt("%s/%s", dir, u->base);
+	u->src = is_stdin ? u_fmt("%s/in.c", dir) : in->path;
+	if (c->mode == MODE_LINK) {
+		char *stem = u_strip_ext(u->base);
+		u->out = u_fmt("%s/%s.o", dir, stem);
+		u->key = u_fmt("%s-%s.o", c->out ? c->out : "a", stem);
+		free(stem);
+	} else {
+		const char *sfx = c->mode == MODE_ASM ? ".s" : ".o";
+		u->out = c->out ? u_strdup(c->out) :
+			 is_stdin ? u_fmt("-%s", sfx) : default_out(u->base, sfx);
+		u->key = u_strdup(u->out);
+	}
+	u->dep = dep_file(c, is_stdin ? "-" : u->base);
+}
+
+static void unit_free(struct unit *u)
+{
+	free(u->srcdir);
+	free(u->base);
+	free(u->out);
+	free(u->key);
+	free(u->rewritten);
+	free(u->dep);
+	if (u->src != u->in->path)
+		free((char *)u->src);
+}
+
+/* Build one C source; returns the compiler's exit status (0: ok). */
+static int one_source(struct call *c, struct input *in, const char *dir)
+{
+	struct unit u;
+	char *rw_err = u_fmt("%s/rewrite.err", dir);
+	char *cc_err = u_fmt("%s/compile.err", dir);
+	int st, rw_ok, rc;
+
+	unit_init(c, &u, in, dir);
+	if (!strcmp(in->path, "-") && save_stdin(u.src) != 0) {
+		u_warn("cannot save standard input to %s: %s", u.src,
+		       strerror(errno));
+		rc = 1;
+		goto out;
+	}
+	rw_ok = rewrite(c, &u, rw_err) == 0;
+	if (rw_ok) {
+		st = compile(c, &u, 1, cc_err);
+		if (st == 0) {
+			u_cat_file(rw_err, 2);
+			u_cat_file(cc_err, 2);
+			if (u.dep)
+				dep_mend(u.dep, u.dir, u.srcdir);
+			if (c->wp_md && (!u.dep || strcmp(u.dep, c->wp_md)))
+				dep_mend(c->wp_md, u.dir, u.srcdir);
+			in->obj = c->mode == MODE_LINK ? u_strdup(u.out) : NULL;
+			rc = 0;
+			goto out;
+		}
+	}
+	/* the original, exactly as plain gcc would compile it */
+	st = compile(c, &u, 0, NULL);
+	rc = st == -1 ? 1 : status_exit(st);
+	if (rc == 0 && !rw_ok)
+		u_cat_file(rw_err, 2);
+	else if (rc == 0)
+		u_warn("the instrumented compile of %s failed but the original "
+		       "compiles; built it uninstrumented (a tfcc bug: please "
+		       "report it with the output of TF_KEEP=1)", u.name);
+	if (rc == 0 && c->mode == MODE_LINK)
+		in->obj = u_strdup(u.out);
+out:
+	unit_free(&u);
+	free(rw_err);
+	free(cc_err);
+	return rc;
+}
+
+/* Plain compile of the non-C sources of a -c/-S call, in one gcc run. */
+static int other_sources(struct call *c)
+{
+	struct sv cmd = { 0 };
+	int st;
+	compiler_words(c, &cmd);
+	for (size_t i = 0; i < c->args.n; i++) {
+		int is_c = 0;
+		for (int k = 0; k < c->nin; k++)
+			if (c->in[k].argi == (int)i && c->in[k].kind == IN_C)
+				is_c = 1;
+		if (!is_c)
+			sv_push(&cmd, c->args.v[i]);
+	}
+	st = run(cmd.v, NULL, NULL);
+	sv_free(&cmd);
+	return st == -1 ? 1 : status_exit(st);
+}
+
+/* Compile every C source of the call (and, for -c/-S, the others too).
+   Returns the first failing exit status, 0 when all compiled. */
+int comp_sources(struct call *c, const char *tmp)
+{
+	int rc = 0, k, idx = 0;
+	for (k = 0; k < c->nin; k++) {
+		char *dir;
+		int st;
+		if (c->in[k].kind != IN_C)
+			continue;
+		dir = u_fmt("%s/%d", tmp, idx++);
+		if (mkdir(dir, 0700) != 0) {
+			u_warn("cannot create %s: %s", dir, strerror(errno));
+			free(dir);
+			return 1;
+		}
+		st = one_source(c, &c->in[k], dir);
+		if (st && !rc)
+			rc = st;
+		free(dir);
+	}
+	if (c->mode != MODE_LINK && c->nsrc_other) {
+		int st = other_sources(c);
+		if (st && !rc)
+			rc = st;
+	}
+	return rc;
+}

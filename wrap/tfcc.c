@@ -1,0 +1,179 @@
+/*
+** tfcc: compiler wrapper that instruments C translation units for tigerfix.
+**
+**   tfcc [--explain] [LAUNCHER...] COMPILER ARGS...     (CC="tfcc gcc")
+**   tfcc ARGS...                      (no compiler word: $TF_CC or cc)
+**
+** Rules (see docs/tfcc.md):
+**  - a call tfcc does not understand, or that compiles no C, is exec'd
+**    unchanged (plus the runtime when it links), so its output and exit
+**    status are the compiler's own;
+**  - each C source is rewritten by tf-rewrite in a private temp dir and the
+**    rewritten text compiled with the user's flags; any failure of tfcc's
+**    own making falls back to compiling the original, with one warning;
+**  - a build never breaks because of tfcc, and tfcc prints nothing when
+**    all is well (TF_VERBOSE=1 shows each command).
+*/
+#define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tfcc.h"
+
+struct env tf_env;
+
+static int env_on(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v && strcmp(v, "0") != 0;
+}
+
+/* Where tfcc lives: tf-rewrite beside it, the runtime in ../lib. */
+static void env_init(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *bindir;
+
+	if (n <= 0)
+		n = 0;
+	exe[n] = 0;
+	bindir = u_dirname(exe);
+	tf_env.prefix = u_dirname(bindir);
+	tf_env.verbose = env_on("TF_VERBOSE");
+	tf_env.keep = env_on("TF_KEEP");
+	tf_env.explain = env_on("TF_EXPLAIN");
+	tf_env.skip_files = getenv("TF_SKIP_FILES");
+	tf_env.skip_funcs = getenv("TF_SKIP_FUNCS");
+	tf_env.rewrite = getenv("TF_REWRITE");
+	if (!tf_env.rewrite || !*tf_env.rewrite)
+		tf_env.rewrite = u_fmt("%s/tf-rewrite", bindir);
+	free(bindir);
+}
+
+static int is_launcher(const char *word)
+{
+	static const char *const names[] = {
+		"ccache", "sccache", "distcc", "icecc", "buildcache", NULL
+	};
+	for (const char *const *p = names; *p; p++)
+		if (!strcmp(u_basename(word), *p))
+			return 1;
+	return 0;
+}
+
+/* An argument that is an input file, not a compiler name. */
+static int looks_like_input(const char *word)
+{
+	static const char *const exts[] = {
+		"c", "i", "s", "S", "sx", "h", "cc", "cpp", "cxx", "C", "o",
+		"a", "so", "lo", "ii", NULL
+	};
+	const char *dot = strrchr(u_basename(word), '.');
+	if (!dot)
+		return 0;
+	if (strstr(u_basename(word), ".so."))
+		return 1;
+	for (const char *const *e = exts; *e; e++)
+		if (!strcmp(dot + 1, *e))
+			return 1;
+	return 0;
+}
+
+/* Split the compiler words off argv; returns the index of the first
+   argument proper. */
+static int compiler_words(struct call *c, int i)
+{
+	if (i >= c->argc || c->argv[i][0] == '-' || c->argv[i][0] == '@' ||
+	    looks_like_input(c->argv[i])) {
+		const char *cc = getenv("TF_CC");
+		char *copy = u_strdup(cc && *cc ? cc : "cc"), *save, *w;
+		for (w = strtok_r(copy, " \t", &save); w;
+		     w = strtok_r(NULL, " \t", &save))
+			sv_push(&c->cc, w);
+		free(copy);
+		if (!c->cc.n)
+			sv_push(&c->cc, "cc");
+	} else {
+		while (i + 1 < c->argc && is_launcher(c->argv[i]))
+			sv_push(&c->cc, c->argv[i++]);
+		sv_push(&c->cc, c->argv[i++]);
+	}
+	c->compiler = c->cc.v[c->cc.n - 1];
+	for (size_t k = 0; k + 1 < c->cc.n; k++)
+		if (!is_launcher(c->cc.v[k])) {
+			c->compiler = c->cc.v[k];
+			break;
+		}
+	return i;
+}
+
+/* exec the compiler with the original arguments (plus the runtime when
+   the call links); never returns. */
+static void pass_through(struct call *c, int add_runtime)
+{
+	struct sv cmd = { 0 };
+	sv_append(&cmd, &c->cc);
+	for (int i = c->first_arg; i < c->argc; i++)
+		sv_push(&cmd, c->argv[i]);
+	if (add_runtime)
+		link_runtime(c, &cmd);
+	if (tf_env.verbose) {
+		fprintf(stderr, "tfcc: passing through (%s):",
+			c->why_pass ? c->why_pass : "nothing to instrument");
+		for (size_t i = 0; i < cmd.n; i++)
+			fprintf(stderr, " %s", cmd.v[i]);
+		fputc('\n', stderr);
+	}
+	execvp(cmd.v[0], cmd.v);
+	fprintf(stderr, "tfcc: cannot run the compiler %s: %s (is it installed "
+		"and in PATH?)\n", cmd.v[0], strerror(errno));
+	exit(127);
+}
+
+int main(int argc, char **argv)
+{
+	struct call c;
+	char *tmp;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	c.argv = argv;
+	c.argc = argc;
+	env_init();
+	c.first_arg = 1;
+	if (argc > 1 && !strcmp(argv[1], "--explain")) {
+		tf_env.explain = 1;
+		c.first_arg = 2;
+	}
+	c.explain = tf_env.explain;
+	c.first_arg = compiler_words(&c, c.first_arg);
+	if (env_on("TF_DISABLE")) {
+		c.why_pass = "TF_DISABLE is set";
+		pass_through(&c, 0);
+	}
+	if (args_expand(&c.args, argc - c.first_arg, argv + c.first_arg) != 0) {
+		c.why_pass = "response file unreadable";
+		pass_through(&c, 0);
+	}
+	args_parse(&c);
+	if (c.mode == MODE_PASS)
+		pass_through(&c, 0);
+	if (c.nsrc_c == 0)
+		pass_through(&c, c.mode == MODE_LINK);
+	if (!(tmp = tmp_make()))
+		pass_through(&c, c.mode == MODE_LINK);
+	sig_protect(tmp);
+	rc = comp_sources(&c, tmp);
+	if (rc == 0 && c.mode == MODE_LINK)
+		rc = link_objects(&c);
+	if (tf_env.keep)
+		fprintf(stderr, "tfcc: kept temporary files in %s\n", tmp);
+	else
+		tmp_remove(tmp);
+	return rc;
+}

@@ -1,0 +1,131 @@
+/*
+** tfcc internals: the parsed compiler call and the helpers the wrapper's
+** files share (string vectors, running commands, temporary directories).
+*/
+#ifndef TFCC_H
+#define TFCC_H
+
+#include <stddef.h>
+
+/* A growable, NULL-terminated vector of strings (usable as an argv). */
+struct sv {
+	char **v;
+	size_t n, cap;
+};
+
+void sv_push(struct sv *s, const char *str);   /* copies str */
+void sv_pushf(struct sv *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sv_append(struct sv *s, const struct sv *from);
+void sv_free(struct sv *s);
+
+/* What one input on the command line is. */
+enum in_kind {
+	IN_C,           /* C source: instrumented */
+	IN_SRC,         /* another language: compiled as is */
+	IN_HEADER,      /* header / PCH: the whole call passes through */
+	IN_LINK,        /* object, archive, shared object, -l */
+};
+
+/* What each word of call.args is, for rebuilding command lines. */
+enum role {
+	R_FLAG,         /* kept everywhere */
+	R_INPUT,        /* a file input (see struct input) */
+	R_LIB,          /* -l and its value: link input, order matters */
+	R_OUT,          /* -o and its value */
+	R_LANG,         /* -x and its value */
+	R_MODE,         /* -c, -S */
+	R_DEP,          /* dependency-file options and their values */
+};
+
+struct input {
+	const char *path;       /* as given ("-" for stdin) */
+	const char *lang;       /* -x language in effect, or NULL */
+	int argi;               /* index in call.args */
+	enum in_kind kind;
+	const char *obj;        /* object made for it (link mode), or NULL */
+};
+
+enum mode {
+	MODE_PASS,      /* exec the compiler unchanged */
+	MODE_COMPILE,   /* -c */
+	MODE_ASM,       /* -S */
+	MODE_LINK,      /* compile (if sources) and link */
+};
+
+/* One parsed compiler call. */
+struct call {
+	char **argv;            /* original argv of tfcc */
+	int argc;
+	struct sv cc;           /* compiler words: launcher(s) + compiler */
+	const char *compiler;   /* the compiler word proper (after launchers) */
+	struct sv args;         /* arguments after the compiler words,
+				   response files expanded */
+	unsigned char *role;    /* enum role of each of args */
+	int first_arg;          /* index in argv of the first argument */
+	enum mode mode;
+	const char *why_pass;   /* reason for MODE_PASS (verbose output) */
+	const char *out;        /* -o argument or NULL */
+	struct input *in;
+	int nin;
+	int nsrc_c;             /* inputs of kind IN_C */
+	int nsrc_other;         /* inputs of kind IN_SRC */
+	/* dependency output */
+	int md;                 /* -MD or -MMD given */
+	const char *mf;         /* -MF argument */
+	int mt;                 /* -MT or -MQ given */
+	const char *wp_md;      /* file of -Wp,-MD,file or -Wp,-MMD,file */
+	/* link */
+	int is_static, nolibs, relocatable;
+	int has_dumpdir, has_dumpbase;
+	int has_prefix_map;     /* user gave -f*-prefix-map */
+	int has_color;          /* user chose -f[no-]diagnostics-color */
+	int explain;
+};
+
+/* Settings read once from the environment. */
+struct env {
+	int verbose, keep, explain;
+	const char *skip_files, *skip_funcs;
+	const char *rewrite;    /* path of tf-rewrite */
+	char *prefix;           /* <exe_dir>/.. */
+};
+
+extern struct env tf_env;
+
+/* args.c */
+int args_expand(struct sv *out, int argc, char **argv);
+void args_parse(struct call *c);
+int args_takes_value(const char *opt);
+int args_is_skipped(const char *path);
+
+/* compile.c */
+int comp_sources(struct call *c, const char *tmp);
+
+/* link.c */
+void link_runtime(const struct call *c, struct sv *cmd);
+int link_objects(struct call *c);
+
+/* depfile.c */
+char *dep_file(const struct call *c, const char *src_base);
+void dep_mend(const char *file, const char *tmpdir, const char *srcdir);
+
+/* util.c */
+int run(char *const *argv, const char *in_from, const char *err_to);
+int run_capture(char *const *argv, char *buf, size_t size);
+int status_exit(int status);
+char *u_strdup(const char *s);
+char *u_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *u_dirname(const char *path);
+const char *u_basename(const char *path);
+char *u_strip_ext(const char *name);
+int u_exists(const char *path);
+void u_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *tmp_make(void);
+void tmp_remove(const char *dir);
+void sig_protect(const char *dir);
+int sig_caught(void);
+int u_copy_fd(int from, int to);
+int u_cat_file(const char *path, int to);
+
+#endif /* TFCC_H */
