@@ -1,0 +1,466 @@
+/*
+** Site registry: units register from their constructors (possibly before
+** main, possibly from several dlopen threads at once) and unregister from
+** their destructors; site records are parsed lazily, on first look-up.
+*/
+#define _GNU_SOURCE
+#include <fnmatch.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tf_int.h"
+
+static pthread_rwlock_t reg_lock = PTHREAD_RWLOCK_INITIALIZER;
+static struct tf_unit *units, *units_tail;  /* registration order */
+static unsigned nunits, nsites;
+static int unparsed;                        /* units not parsed yet */
+
+/* address -> site map (open addressing), rebuilt under the write lock */
+static struct reg_site **addr_map;
+static size_t addr_cap;
+
+void reg_rdlock(void) { pthread_rwlock_rdlock(&reg_lock); }
+void reg_unlock(void) { pthread_rwlock_unlock(&reg_lock); }
+
+void reg_fork_prepare(void) { pthread_rwlock_wrlock(&reg_lock); }
+void reg_fork_parent(void) { pthread_rwlock_unlock(&reg_lock); }
+void reg_fork_child(void) { pthread_rwlock_init(&reg_lock, NULL); }
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+/* split "key=value\n" lines of text in place; calls set for each */
+static void parse_lines(char *text, void (*set)(void *, const char *, char *),
+			void *arg)
+{
+	char *line = text;
+	while (line && *line) {
+		char *nl = strchr(line, '\n'), *eq;
+		if (nl)
+			*nl = 0;
+		eq = strchr(line, '=');
+		if (eq) {
+			*eq = 0;
+			set(arg, line, eq + 1);
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+}
+
+static unsigned parse_flags(const char *s)
+{
+	static const struct { const char *name; unsigned bit; } tab[] = {
+		{ "static", RF_STATIC },     { "inline", RF_INLINE },
+		{ "variadic", RF_VARIADIC }, { "noreturn", RF_NORETURN },
+		{ "knr", RF_KNR },           { "main", RF_MAIN },
+		{ "nothunk", RF_NOTHUNK },
+	};
+	unsigned f = 0;
+	size_t i;
+	while (s && *s) {
+		size_t n = strcspn(s, ",");
+		for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
+			if (strlen(tab[i].name) == n &&
+			    strncmp(s, tab[i].name, n) == 0)
+				f |= tab[i].bit;
+		s += n + (s[n] == ',');
+	}
+	return f;
+}
+
+static void site_set(void *arg, const char *key, char *val)
+{
+	struct reg_site *rs = arg;
+	if (!strcmp(key, TF_INFO_NAME)) rs->name = val;
+	else if (!strcmp(key, TF_INFO_FILE)) rs->file = val;
+	else if (!strcmp(key, TF_INFO_LINE)) rs->line = atoi(val);
+	else if (!strcmp(key, TF_INFO_SIG)) rs->sig = val;
+	else if (!strcmp(key, TF_INFO_SIGHASH)) rs->sighash = val;
+	else if (!strcmp(key, TF_INFO_BODYHASH)) rs->bodyhash = val;
+	else if (!strcmp(key, TF_INFO_RET)) rs->ret = val;
+	else if (!strcmp(key, TF_INFO_PARAMS)) rs->params = val;
+	else if (!strcmp(key, TF_INFO_FLAGS)) rs->flagstr = val;
+	else if (!strcmp(key, TF_INFO_VARIANT)) rs->variant = val;
+}
+
+static void unit_set(void *arg, const char *key, char *val)
+{
+	struct reg_unit *ru = arg;
+	if (!strcmp(key, TF_INFO_FILE)) ru->file = val;
+	else if (!strcmp(key, TF_INFO_VARIANT)) ru->variant = val;
+}
+
+/* parse a unit's records; caller holds the write lock */
+static void unit_parse(struct reg_unit *ru)
+{
+	struct tf_unit *u = ru->u;
+	unsigned i;
+
+	ru->sites = calloc(u->nsites ? u->nsites : 1, sizeof *ru->sites);
+	if (!ru->sites)
+		return;
+	obj_lookup(u, &ru->obj);
+	for (i = 0; i < u->nsites; i++) {
+		struct reg_site *rs = &ru->sites[i];
+		rs->site = &u->sites[i];
+		rs->unit = ru;
+		rs->text = strdup(u->sites[i].info ? u->sites[i].info : "");
+		rs->name = rs->file = rs->sig = rs->sighash = "";
+		rs->bodyhash = rs->ret = rs->params = rs->flagstr = "";
+		rs->variant = ru->variant ? ru->variant : "";
+		if (rs->text)
+			parse_lines(rs->text, site_set, rs);
+		if (!*rs->file && ru->file)
+			rs->file = ru->file;
+		rs->flags = parse_flags(rs->flagstr);
+		if (!u->sites[i].thunk)
+			rs->flags |= RF_NOTHUNK;
+		__atomic_store_n(&u->sites[i].rt, rs, __ATOMIC_RELEASE);
+	}
+	__atomic_sub_fetch(&unparsed, 1, __ATOMIC_RELEASE);
+}
+
+static size_t hash_addr(tf_fnptr f, size_t cap)
+{
+	uintptr_t x = (uintptr_t)f;
+	x ^= x >> 17;
+	x *= 0x9e3779b97f4a7c15ull;
+	return (size_t)(x >> 7) & (cap - 1);
+}
+
+/* rebuild the address map; caller holds the write lock */
+static void addr_rebuild(void)
+{
+	struct tf_unit *u;
+	size_t cap = 16;
+	unsigned i;
+
+	while (cap < 2 * (size_t)nsites + 2)
+		cap *= 2;
+	free(addr_map);
+	addr_map = calloc(cap, sizeof *addr_map);
+	addr_cap = addr_map ? cap : 0;
+	if (!addr_map)
+		return;
+	for (u = units; u; u = u->next) {
+		struct reg_unit *ru = u->rt;
+		for (i = 0; ru->sites && i < u->nsites; i++) {
+			size_t h;
+			if (!u->sites[i].fn)
+				continue;
+			h = hash_addr(u->sites[i].fn, cap);
+			while (addr_map[h] && addr_map[h]->site->fn !=
+					      u->sites[i].fn)
+				h = (h + 1) & (cap - 1);
+			if (!addr_map[h])  /* first registered wins */
+				addr_map[h] = &ru->sites[i];
+		}
+	}
+}
+
+void reg_parse_all(void)
+{
+	struct tf_unit *u;
+
+	if (__atomic_load_n(&unparsed, __ATOMIC_ACQUIRE) == 0)
+		return;
+	pthread_rwlock_wrlock(&reg_lock);
+	for (u = units; u && unparsed; u = u->next)
+		if (!((struct reg_unit *)u->rt)->sites)
+			unit_parse(u->rt);
+	addr_rebuild();
+	pthread_rwlock_unlock(&reg_lock);
+}
+
+void tf__register(struct tf_unit *u)
+{
+	struct reg_unit *ru;
+
+	if (!u || u->abi != TF_ABI_VERSION) {
+		log_msg("tf__register: unit %s ignored: built for trap ABI %u, "
+			"this runtime has %u; rebuild it with this tfcc",
+			u && u->info ? u->info : "?", u ? u->abi : 0,
+			TF_ABI_VERSION);
+		return;
+	}
+	ru = calloc(1, sizeof *ru);
+	if (!ru)
+		return;
+	ru->u = u;
+	ru->text = strdup(u->info ? u->info : "");
+	if (ru->text)
+		parse_lines(ru->text, unit_set, ru);
+	pthread_rwlock_wrlock(&reg_lock);
+	u->rt = ru;
+	u->next = NULL;
+	if (units_tail)
+		units_tail->next = u;
+	else
+		units = u;
+	units_tail = u;
+	nunits++;
+	nsites += u->nsites;
+	__atomic_add_fetch(&unparsed, 1, __ATOMIC_RELEASE);
+	pthread_rwlock_unlock(&reg_lock);
+	srv_start_once();
+}
+
+void tf__unregister(struct tf_unit *u)
+{
+	struct tf_unit **pp, *prev = NULL;
+	struct reg_unit *ru;
+	unsigned i;
+
+	pthread_rwlock_wrlock(&reg_lock);
+	for (pp = &units; *pp && *pp != u; pp = &(*pp)->next)
+		prev = *pp;
+	if (!*pp) {
+		pthread_rwlock_unlock(&reg_lock);
+		return;
+	}
+	*pp = u->next;
+	if (units_tail == u)
+		units_tail = prev;
+	ru = u->rt;
+	nunits--;
+	nsites -= u->nsites;
+	ru->dead = 1;
+	if (ru->sites) {
+		disp_unit_gone(ru);
+		for (i = 0; i < u->nsites; i++) {
+			__atomic_store_n(&u->sites[i].rt, NULL,
+					 __ATOMIC_RELEASE);
+			free(ru->sites[i].text);
+		}
+		free(ru->sites);
+		free(ru->obj.path);
+		addr_rebuild();
+	} else {
+		__atomic_sub_fetch(&unparsed, 1, __ATOMIC_RELEASE);
+	}
+	u->rt = NULL;
+	free(ru->text);
+	free(ru);
+	pthread_rwlock_unlock(&reg_lock);
+}
+
+struct reg_site *reg_site(struct tf_site *s)
+{
+	struct reg_site *rs;
+	if (!s)
+		return NULL;
+	rs = __atomic_load_n(&s->rt, __ATOMIC_ACQUIRE);
+	return rs && rs->site == s && !rs->unit->dead ? rs : NULL;
+}
+
+static int file_matches(const char *file, const struct reg_site *rs)
+{
+	return !file || !strcmp(file, rs->file) ||
+	       !strcmp(file, base_name(rs->file));
+}
+
+int reg_glob_match(const char *glob, const struct reg_site *rs)
+{
+	const char *colon;
+	char buf[1024];
+
+	if (!glob)
+		return 1;
+	colon = strchr(glob, ':');
+	if (!colon)
+		return fnmatch(glob, rs->name, 0) == 0;
+	snprintf(buf, sizeof buf, "%s:%s", rs->file, rs->name);
+	if (fnmatch(glob, buf, 0) == 0)
+		return 1;
+	snprintf(buf, sizeof buf, "%s:%s", base_name(rs->file), rs->name);
+	return fnmatch(glob, buf, 0) == 0;
+}
+
+void reg_each(const char *glob, int (*fn)(struct reg_site *, void *),
+	      void *arg)
+{
+	struct tf_unit *u;
+	unsigned i;
+
+	reg_parse_all();
+	pthread_rwlock_rdlock(&reg_lock);
+	for (u = units; u; u = u->next) {
+		struct reg_unit *ru = u->rt;
+		for (i = 0; ru->sites && i < u->nsites; i++)
+			if (reg_glob_match(glob, &ru->sites[i]) &&
+			    fn(&ru->sites[i], arg))
+				goto out;
+	}
+out:
+	pthread_rwlock_unlock(&reg_lock);
+}
+
+void reg_counts(unsigned *nu, unsigned *ns)
+{
+	pthread_rwlock_rdlock(&reg_lock);
+	*nu = nunits;
+	*ns = nsites;
+	pthread_rwlock_unlock(&reg_lock);
+}
+
+size_t reg_find(const char *file, const char *name, struct reg_site **out,
+		size_t max)
+{
+	struct tf_unit *u;
+	size_t n = 0;
+	unsigned i;
+
+	for (u = units; u; u = u->next) {
+		struct reg_unit *ru = u->rt;
+		for (i = 0; ru->sites && i < u->nsites; i++) {
+			struct reg_site *rs = &ru->sites[i];
+			if (strcmp(rs->name, name) || !file_matches(file, rs))
+				continue;
+			if (n < max)
+				out[n] = rs;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* ---- public look-ups ---- */
+
+struct tf_site *tf_site_find_in(const char *file, const char *name)
+{
+	struct reg_site *rs = NULL;
+	if (!name)
+		return NULL;
+	reg_parse_all();
+	pthread_rwlock_rdlock(&reg_lock);
+	reg_find(file, name, &rs, 1);
+	pthread_rwlock_unlock(&reg_lock);
+	return rs ? rs->site : NULL;
+}
+
+struct tf_site *tf_site_find(const char *name)
+{
+	return tf_site_find_in(NULL, name);
+}
+
+struct tf_site *tf_site_of(tf_fnptr fn)
+{
+	struct tf_site *s = NULL;
+	size_t h;
+
+	if (!fn)
+		return NULL;
+	reg_parse_all();
+	pthread_rwlock_rdlock(&reg_lock);
+	if (addr_cap) {
+		h = hash_addr(fn, addr_cap);
+		while (addr_map[h] && addr_map[h]->site->fn != fn)
+			h = (h + 1) & (addr_cap - 1);
+		if (addr_map[h])
+			s = addr_map[h]->site;
+	}
+	pthread_rwlock_unlock(&reg_lock);
+	return s;
+}
+
+struct sites_arg {
+	struct tf_site **out;
+	size_t max, n;
+};
+
+static int sites_cb(struct reg_site *rs, void *arg)
+{
+	struct sites_arg *a = arg;
+	if (a->n < a->max)
+		a->out[a->n] = rs->site;
+	a->n++;
+	return 0;
+}
+
+size_t tf_sites(struct tf_site **out, size_t max, const char *glob)
+{
+	struct sites_arg a = { out, out ? max : 0, 0 };
+	reg_each(glob, sites_cb, &a);
+	return a.n;
+}
+
+void *tf_object_find(const char *file, const char *name)
+{
+	struct tf_unit *u;
+	void *addr = NULL;
+	unsigned i;
+
+	if (!file || !name)
+		return NULL;
+	pthread_rwlock_rdlock(&reg_lock);
+	for (u = units; u && !addr; u = u->next) {
+		struct reg_unit *ru = u->rt;
+		const char *uf = ru->file ? ru->file : "";
+		if (strcmp(file, uf) && strcmp(file, base_name(uf)))
+			continue;
+		for (i = 0; i < u->nobjs && !addr; i++)
+			if (u->objs[i].name && !strcmp(u->objs[i].name, name))
+				addr = u->objs[i].addr;
+	}
+	pthread_rwlock_unlock(&reg_lock);
+	return addr;
+}
+
+/* ---- site accessors ---- */
+
+static struct reg_site *rs_of(const struct tf_site *s)
+{
+	if (!s)
+		return NULL;
+	if (!__atomic_load_n(&s->rt, __ATOMIC_ACQUIRE))
+		reg_parse_all();
+	return __atomic_load_n(&s->rt, __ATOMIC_ACQUIRE);
+}
+
+const char *tf_site_name(const struct tf_site *s)
+{
+	struct reg_site *rs = rs_of(s);
+	return rs ? rs->name : NULL;
+}
+
+const char *tf_site_file(const struct tf_site *s)
+{
+	struct reg_site *rs = rs_of(s);
+	return rs ? rs->file : NULL;
+}
+
+const char *tf_site_sig(const struct tf_site *s)
+{
+	struct reg_site *rs = rs_of(s);
+	return rs ? rs->sig : NULL;
+}
+
+int tf_site_line(const struct tf_site *s)
+{
+	struct reg_site *rs = rs_of(s);
+	return rs ? rs->line : 0;
+}
+
+const char *tf_site_get(const struct tf_site *s, const char *key)
+{
+	struct reg_site *rs = rs_of(s);
+	if (!rs || !key)
+		return NULL;
+	if (!strcmp(key, TF_INFO_NAME)) return rs->name;
+	if (!strcmp(key, TF_INFO_FILE)) return rs->file;
+	if (!strcmp(key, TF_INFO_SIG)) return rs->sig;
+	if (!strcmp(key, TF_INFO_SIGHASH)) return rs->sighash;
+	if (!strcmp(key, TF_INFO_BODYHASH)) return rs->bodyhash;
+	if (!strcmp(key, TF_INFO_RET)) return rs->ret;
+	if (!strcmp(key, TF_INFO_PARAMS)) return rs->params;
+	if (!strcmp(key, TF_INFO_FLAGS)) return rs->flagstr;
+	if (!strcmp(key, TF_INFO_VARIANT)) return rs->variant;
+	if (!strcmp(key, "object")) return rs->unit->obj.path;
+	if (!strcmp(key, "buildid")) return rs->unit->obj.buildid;
+	return NULL;
+}

@@ -1,0 +1,151 @@
+/*
+** libtf internals shared between runtime files: the registry's records,
+** dispatch entry points, logging, control-server hooks.  Nothing here is
+** exported; only the public API (tf.h) and the tf__* entry points are.
+*/
+#ifndef TF_INT_H
+#define TF_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#pragma GCC visibility push(default)
+#include <tigerfix/tf.h>
+#pragma GCC visibility pop
+
+#define TF_TLS __thread __attribute__((tls_model("initial-exec")))
+#define TF_PRINTF(a, b) __attribute__((format(printf, a, b)))
+
+/* Spin-wait hint (the only machine-specific line of the runtime). */
+#if defined(__x86_64__) || defined(__i386__)
+#define cpu_relax() __builtin_ia32_pause()
+#elif defined(__aarch64__)
+#define cpu_relax() __asm__ __volatile__("yield")
+#else
+#define cpu_relax() ((void)0)
+#endif
+
+/* ---- log.c ---- */
+
+/* One line to TF_LOG (unset: nowhere; "1": stderr; else a file path). */
+void log_msg(const char *fmt, ...) TF_PRINTF(1, 2);
+/* Formats a one-line error into err (if any) and the thread's tf_error(). */
+void log_err(char *err, size_t errlen, const char *fmt, ...) TF_PRINTF(3, 4);
+/* Value of an environment variable, read once per call (NULL if unset). */
+const char *log_env(const char *name);
+
+/* ---- object.c: which loaded ELF object holds an address ---- */
+
+struct obj_info {
+	char *path;             /* absolute path ("" if unknown) */
+	char buildid[41];       /* hex, "" if the object has none */
+	uintptr_t base;
+};
+/* Fills o for the object containing addr; 0 on success. */
+int obj_lookup(const void *addr, struct obj_info *o);
+
+/* ---- registry.c ---- */
+
+/* Site flags (TF_INFO_FLAGS). */
+enum {
+	RF_STATIC = 1, RF_INLINE = 2, RF_VARIADIC = 4, RF_NORETURN = 8,
+	RF_KNR = 16, RF_MAIN = 32, RF_NOTHUNK = 64
+};
+
+struct disp_conf;
+struct reg_unit;
+
+/* Runtime record of one site (tf_site.rt). */
+struct reg_site {
+	struct tf_site *site;
+	struct reg_unit *unit;
+	const char *name, *file, *sig, *sighash, *bodyhash, *ret, *params;
+	const char *flagstr, *variant;
+	int line;
+	unsigned flags;
+	char *text;             /* owned copy of the record, fields point in */
+	struct disp_conf *conf; /* dispatch: published configuration (atomic) */
+	struct tf_hook *hooks;  /* dispatch: attached hooks, under disp lock */
+};
+
+/* Runtime record of one unit (tf_unit.rt). */
+struct reg_unit {
+	struct tf_unit *u;
+	char *text;             /* owned copy of the unit record */
+	const char *file, *variant;
+	struct obj_info obj;
+	struct reg_site *sites; /* NULL until parsed */
+	int dead;
+};
+
+/* Run fn on every live site matching glob (NULL: all), under the
+   registry's read lock; stops when fn returns non-zero. */
+void reg_each(const char *glob, int (*fn)(struct reg_site *, void *),
+	      void *arg);
+/* Unit and site counts. */
+void reg_counts(unsigned *units, unsigned *sites);
+/* The parsed record of s, or NULL if s is not a live registered site. */
+struct reg_site *reg_site(struct tf_site *s);
+/* Read-lock the registry around a use of sites (nestable per thread
+   only through reg_each/reg_site, which lock internally). */
+void reg_rdlock(void);
+void reg_unlock(void);
+/* Make sure every registered unit is parsed. */
+void reg_parse_all(void);
+/* Sites named name (in file, if not NULL); returns how many, stores up
+   to max. */
+size_t reg_find(const char *file, const char *name, struct reg_site **out,
+		size_t max);
+/* Called once the first unit registers (starts the control server). */
+void srv_start_once(void);
+/* fork(): take the lock before, reinitialise it in the child. */
+void reg_fork_prepare(void);
+void reg_fork_parent(void);
+void reg_fork_child(void);
+
+/* ---- dispatch.c ---- */
+
+/* Attach a replacement; tag is a patch id (0: API).  Caller holds the
+   registry read lock. */
+struct tf_hook *disp_replace(struct reg_site *rs, tf_fnptr fn, int scope,
+			     int tag, char *err, size_t errlen);
+struct tf_hook *disp_intercept(struct reg_site *rs, tf_pre_fn pre,
+			       tf_post_fn post, void *user, int scope,
+			       char *err, size_t errlen);
+int disp_undo(struct tf_hook *h);
+/* A unit is going away: detach (but do not free) its hooks. */
+void disp_unit_gone(struct reg_unit *ru);
+/* Live state of a site for listings: tag of the top process-wide
+   replacement (0: API, -1: none) and whether any interceptor exists. */
+void disp_state(struct reg_site *rs, int *tag, int *intercepted);
+/* Arm one pass to the body of s for the calling thread. */
+void disp_arm(struct tf_site *s);
+void disp_fork_prepare(void);
+void disp_fork_parent(void);
+void disp_fork_child(void);
+
+/* ---- patch_*.c: the patch loader (stubbed until it exists) ---- */
+
+struct json_object;
+/* Control ops; fill ans (a JSON object) and return 0, or return -1 with
+   a one-line reason in err.  Called on the control thread. */
+int patch_op_load(struct json_object *req, struct json_object *ans,
+		  char *err, size_t errlen);
+int patch_op_unload(struct json_object *req, struct json_object *ans,
+		    char *err, size_t errlen);
+/* Append one {id, path, replaced, loaded_at} per loaded patch to arr. */
+void patch_list(struct json_object *arr);
+unsigned patch_count(void);
+
+/* ---- ctl_ops.c ---- */
+
+/* Answer one request line (NUL-terminated); returns a malloc'd answer
+   line ending in '\n'. */
+char *ops_handle(const char *line, size_t len);
+
+/* ---- shared helpers ---- */
+
+/* True if glob matches the site (name, or file:name when it has ':'). */
+int reg_glob_match(const char *glob, const struct reg_site *rs);
+
+#endif /* TF_INT_H */
