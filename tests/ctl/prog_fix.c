@@ -1,0 +1,28 @@
+/* prog: a tiny program for tests/ctl/real.sh, built with tfcc.  Prints
+   calc(2, 3) each time it changes, so a loaded patch shows at once. */
+#include <stdio.h>
+#include <unistd.h>
+
+static int add(int a, int b)
+{
+	return a + b + 100;
+}
+
+int calc(int a, int b)
+{
+	return add(a, b) * 1;
+}
+
+int main(void)
+{
+	int last = -1;
+	for (;;) {
+		int v = calc(2, 3);
+		if (v != last) {
+			printf("%d\n", v);
+			fflush(stdout);
+			last = v;
+		}
+		usleep(2000);
+	}
+}

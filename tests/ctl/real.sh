@@ -1,0 +1,73 @@
+#!/bin/bash
+# tfctl against a real program built with tfcc (prog.c): sites from the
+# file, ps finds it, list/--sites, unload of an unknown id, and a patch
+# built with tfcc --patch-for loaded and unloaded while it runs.
+# Usage: real.sh TFCC
+. "$(dirname "$0")/lib.sh"
+tfcc=$1 src=$(cd "$(dirname "$0")" && pwd)
+
+cp "$src/prog.c" "$tmp/prog.c"
+(cd "$tmp" && "$tfcc" gcc -O2 -g -o prog prog.c) || { echo "FAIL: tfcc could not build prog.c"; exit 1; }
+
+run "$TFCTL" sites "$tmp/prog"
+expect_rc 0
+printf '%s\n' "$out" | grep -Eq '^prog\.c:6 +add +int \(int, int\) +\[static\]$' || bad "no site line for add"
+printf '%s\n' "$out" | grep -Eq '^prog\.c:11 +calc +int \(int, int\)' || bad "no site line for calc"
+printf '%s\n' "$out" | grep -Eq '^prog\.c:16 +main ' || bad "no site line for main"
+expect_out_has "3 functions in 1 unit, build-id "
+
+# wait (deadline 10 s) until the last line prog printed is $1
+wait_line() {
+	local deadline=$((SECONDS + 10))
+	until [ "$(tail -n 1 "$tmp/prog.out")" = "$1" ]; do
+		[ $SECONDS -lt $deadline ] && kill -0 "$pid" 2>/dev/null ||
+			{ bad "prog never printed $1: $(tail -3 "$tmp/prog.out")"; finish; }
+		sleep 0.01
+	done
+}
+
+"$tmp/prog" >"$tmp/prog.out" &
+pid=$!
+srv_pids="$srv_pids $pid"
+wait_line 5
+
+# ps lists it (its control server may take a moment to start)
+deadline=$((SECONDS + 10))
+until "$TFCTL" ps | grep -Eq "^$pid +$tmp/prog +3 +0\$"; do
+	[ $SECONDS -lt $deadline ] || { run "$TFCTL" ps; bad "ps does not list $pid"; break; }
+	sleep 0.02
+done
+
+run "$TFCTL" list --pid "$pid"
+expect_rc 0
+expect_out "no patches in $pid"
+run "$TFCTL" list --pid "$pid" --sites 'prog.c:*a*'
+expect_rc 0
+printf '%s\n' "$out" | grep -Eq '^add +prog\.c:6 +original$' || bad "add not live as original"
+printf '%s\n' "$out" | grep -Eq '^calc +prog\.c:11 +original$' || bad "calc not live as original"
+expect_out_has "2 functions of $pid match 'prog.c:*a*'"
+
+run "$TFCTL" unload 9 --pid "$pid"
+expect_rc 1
+expect_one_error_line
+expect_err_has "tfctl: cannot unload patch 9 from $pid: "
+
+# a patch: add() returns a + b + 100
+mkdir "$tmp/fix" && cp "$src/prog_fix.c" "$tmp/fix/prog.c"
+if (cd "$tmp/fix" && "$tfcc" --patch-for="$tmp/prog" gcc -O2 -g -o ../fix.so prog.c) 2>"$tmp/fix.err"; then
+	run "$TFCTL" load "$tmp/fix.so" --pid "$pid"
+	expect_rc 0
+	expect_out_has "into $pid: replaced add; unchanged: "
+	id=$(sed -n 's/^loaded patch \([0-9]*\) .*/\1/p' <<<"$out")
+	wait_line 105
+	run "$TFCTL" list --pid "$pid" --sites add
+	expect_out_has "$tmp/fix.so  add"
+	printf '%s\n' "$out" | grep -Eq "^add +prog\\.c:6 +patch $id\$" || bad "add not live as patch $id"
+	run "$TFCTL" unload "$id" --pid "$pid"
+	expect_rc 0
+	expect_out "unloaded patch $id from $pid: restored add"
+	wait_line 5
+else
+	echo "SKIP: tfcc --patch-for failed: $(head -1 "$tmp/fix.err")"
+fi
+finish
