@@ -1,13 +1,19 @@
 #!/bin/bash
-# tfctl against a real program built with tfcc (prog.c): sites from the
-# file, ps finds it, list/--sites, unload of an unknown id, and a patch
+# tfctl against the real runtime in prog.c, built with tfcc (or prebuilt
+# from handmade.c, prog.c instrumented by hand): sites from the file, ps
+# finds it, list/--sites, refusals, a peer of another user, and a patch
 # built with tfcc --patch-for loaded and unloaded while it runs.
-# Usage: real.sh TFCC
+# Usage: real.sh TFCC | real.sh --exe=PROG
 . "$(dirname "$0")/lib.sh"
-tfcc=$1 src=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$(dirname "$0")" && pwd)
 
-cp "$src/prog.c" "$tmp/prog.c"
-(cd "$tmp" && "$tfcc" gcc -O2 -g -o prog prog.c) || { echo "FAIL: tfcc could not build prog.c"; exit 1; }
+case "$1" in
+--exe=*) cp "${1#--exe=}" "$tmp/prog"; tfcc= ;;
+*) tfcc=$1
+   cp "$src/prog.c" "$tmp/prog.c"
+   (cd "$tmp" && "$tfcc" gcc -O2 -g -o prog prog.c) ||
+	{ echo "FAIL: tfcc could not build prog.c"; exit 1; } ;;
+esac
 
 run "$TFCTL" sites "$tmp/prog"
 expect_rc 0
@@ -41,20 +47,47 @@ done
 run "$TFCTL" list --pid "$pid"
 expect_rc 0
 expect_out "no patches in $pid"
-run "$TFCTL" list --pid "$pid" --sites 'prog.c:*a*'
+run "$TFCTL" list --pid "$pid" --sites 'prog.c:[ac]*'
 expect_rc 0
 printf '%s\n' "$out" | grep -Eq '^add +prog\.c:6 +original$' || bad "add not live as original"
 printf '%s\n' "$out" | grep -Eq '^calc +prog\.c:11 +original$' || bad "calc not live as original"
-expect_out_has "2 functions of $pid match 'prog.c:*a*'"
+expect_out_has "2 functions of $pid match 'prog.c:[ac]*'"
 
 run "$TFCTL" unload 9 --pid "$pid"
 expect_rc 1
 expect_one_error_line
 expect_err_has "tfctl: cannot unload patch 9 from $pid: "
 
+# --json answers are protocol objects
+run "$TFCTL" list --pid "$pid" --json --sites main
+expect_rc 0
+expect_out_has '"ok": true'
+expect_out_has '"name": "main"'
+
+# a file that is no patch: refused, one line, nothing changed
+run "$TFCTL" load "$src/prog.c" --pid "$pid"
+expect_rc 1
+expect_one_error_line
+expect_err_has "tfctl: cannot load $src/prog.c into $pid: "
+run "$TFCTL" list --pid "$pid"
+expect_out "no patches in $pid"
+
+# another user is refused by the runtime (needs root and setpriv)
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	cp "$TFCTL" "$tmp/tfctl" && chmod 755 "$tmp" "$tmp/tfctl"
+	run setpriv --reuid=65534 --regid=65534 --clear-groups "$tmp/tfctl" list --pid "$pid"
+	expect_rc 1
+	expect_err "tfctl: process $pid closed the connection without answering: its runtime accepts only its own user or root; run tfctl as that user"
+	run setpriv --reuid=65534 --regid=65534 --clear-groups "$tmp/tfctl" ps --timeout 2000
+	expect_rc 0
+	printf '%s\n' "$out" | grep -Eq "^$pid +.* +- +- +refused" || bad "ps as another user does not show $pid refused"
+fi
+
 # a patch: add() returns a + b + 100
 mkdir "$tmp/fix" && cp "$src/prog_fix.c" "$tmp/fix/prog.c"
-if (cd "$tmp/fix" && "$tfcc" --patch-for="$tmp/prog" gcc -O2 -g -o ../fix.so prog.c) 2>"$tmp/fix.err"; then
+if [ -z "$tfcc" ]; then
+	echo "SKIP: patch load (no tfcc in --exe mode)"
+elif (cd "$tmp/fix" && "$tfcc" --patch-for="$tmp/prog" gcc -O2 -g -o ../fix.so prog.c) 2>"$tmp/fix.err"; then
 	run "$TFCTL" load "$tmp/fix.so" --pid "$pid"
 	expect_rc 0
 	expect_out_has "into $pid: replaced add; unchanged: "
