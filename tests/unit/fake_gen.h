@@ -1,0 +1,118 @@
+/*
+** Hand-written "generated" code for unit tests: macros that expand to the
+** exact shapes of docs/generated-code.md (trap, thunk, records, unit,
+** constructor), so the runtime can be tested without the rewriter.
+** A unit defines FG_S (its site array name) before including this.
+*/
+#ifndef FAKE_GEN_H
+#define FAKE_GEN_H
+
+#include <tigerfix/trap.h>
+
+/* extern struct tf_site tf__S_<uid>[n] (top of a rewritten file) */
+#define FG_DECLARE(n)                                                      \
+	extern struct tf_site FG_S[n]                                      \
+		__attribute__((__visibility__("hidden")));
+
+/* the trap right after the body's '{' */
+#define FG_TRAP(i, f, args)                                                \
+	__extension__ int tf__u __attribute__((__unused__)) = ({          \
+		tf_fnptr tf__t = TF__SLOT(FG_S[i]);                        \
+		if (__builtin_expect(tf__t != 0, 0) && !TF__PASS(FG_S[i])) \
+			return ((__typeof__(&f))tf__t) args;               \
+		0;                                                         \
+	});
+#define FG_TRAP_VOID(i, f, args)                                           \
+	__extension__ int tf__u __attribute__((__unused__)) = ({          \
+		tf_fnptr tf__t = TF__SLOT(FG_S[i]);                        \
+		if (__builtin_expect(tf__t != 0, 0) &&                     \
+		    !TF__PASS(FG_S[i])) {                                  \
+			((__typeof__(&f))tf__t) args;                      \
+			return;                                            \
+		}                                                          \
+		0;                                                         \
+	});
+/* variadic: one fixed argument a0; pre-interceptors only */
+#define FG_TRAP_VARIADIC(i, a0)                                            \
+	__extension__ int tf__u __attribute__((__unused__)) = ({          \
+		if (__builtin_expect(TF__SLOT(FG_S[i]) != 0, 0)) {         \
+			__typeof__((void)0, a0) tf__a0 = a0;               \
+			void *tf__v[1];                                    \
+			struct tf_frame tf__f;                             \
+			tf__v[0] = &tf__a0;                                \
+			(void)tf__pre(&FG_S[i], tf__v, 0, &tf__f);         \
+		}                                                          \
+		0;                                                         \
+	});
+
+/* thunks (appended after the file) */
+#define FG_THUNK1(i, f, R, T0)                                             \
+	static __typeof__(R) tf__T##i(__typeof__(T0) tf__a0)               \
+	{                                                                  \
+		__typeof__(R) tf__r;                                       \
+		void *tf__v[1];                                            \
+		struct tf_frame tf__f;                                     \
+		tf_fnptr tf__c;                                            \
+		tf__v[0] = &tf__a0;                                        \
+		tf__c = tf__pre(&FG_S[i], tf__v, &tf__r, &tf__f);          \
+		if (tf__c)                                                 \
+			tf__r = ((__typeof__(&f))tf__c)(tf__a0);           \
+		tf__post(&FG_S[i], tf__v, &tf__r, &tf__f);                 \
+		return tf__r;                                              \
+	}
+#define FG_THUNK2(i, f, R, T0, T1)                                         \
+	static __typeof__(R) tf__T##i(__typeof__(T0) tf__a0,               \
+				      __typeof__(T1) tf__a1)               \
+	{                                                                  \
+		__typeof__(R) tf__r;                                       \
+		void *tf__v[2];                                            \
+		struct tf_frame tf__f;                                     \
+		tf_fnptr tf__c;                                            \
+		tf__v[0] = &tf__a0;                                        \
+		tf__v[1] = &tf__a1;                                        \
+		tf__c = tf__pre(&FG_S[i], tf__v, &tf__r, &tf__f);          \
+		if (tf__c)                                                 \
+			tf__r = ((__typeof__(&f))tf__c)(tf__a0, tf__a1);   \
+		tf__post(&FG_S[i], tf__v, &tf__r, &tf__f);                 \
+		return tf__r;                                              \
+	}
+#define FG_THUNK1_VOID(i, f, T0)                                           \
+	static void tf__T##i(__typeof__(T0) tf__a0)                        \
+	{                                                                  \
+		void *tf__v[1];                                            \
+		struct tf_frame tf__f;                                     \
+		tf_fnptr tf__c;                                            \
+		tf__v[0] = &tf__a0;                                        \
+		tf__c = tf__pre(&FG_S[i], tf__v, 0, &tf__f);               \
+		if (tf__c)                                                 \
+			((__typeof__(&f))tf__c)(tf__a0);                   \
+		tf__post(&FG_S[i], tf__v, 0, &tf__f);                      \
+	}
+
+/* records */
+#define FG_INFO(i, text)                                                   \
+	static const char tf__I##i[] __attribute__((__section__("tf_info"), \
+						     __used__)) = text;
+#define FG_SITE(i, fn, thunk)                                              \
+	{ 0, 0, (tf_fnptr)(fn), (tf_fnptr)(thunk), tf__I##i, 0 }
+
+/* unit + constructor/destructor; objs may be 0 with nobjs 0 */
+#define FG_UNIT(n, nobjs, objs, text)                                      \
+	static const char tf__IU[] __attribute__((__section__("tf_info"),  \
+						  __used__)) = text;       \
+	static struct tf_unit tf__U = { TF_ABI_VERSION, n, FG_S, nobjs,    \
+					objs, tf__IU, 0, 0 };              \
+	static void tf__ctor(void) __attribute__((__constructor__));       \
+	static void tf__ctor(void)                                         \
+	{                                                                  \
+		if (tf__register)                                          \
+			tf__register(&tf__U);                              \
+	}                                                                  \
+	static void tf__dtor(void) __attribute__((__destructor__));        \
+	static void tf__dtor(void)                                         \
+	{                                                                  \
+		if (tf__unregister)                                        \
+			tf__unregister(&tf__U);                            \
+	}
+
+#endif /* FAKE_GEN_H */
