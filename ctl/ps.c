@@ -109,6 +109,27 @@ static char *count_of(json_object *o, const char *key, char *buf, size_t n)
 	return buf;
 }
 
+/* what the process runs, as far as we may see: its exe link (same user
+   or root), else its argv[0] (anyone may read cmdline) */
+static int exe_of(int pid, char *buf, size_t n)
+{
+	char path[64];
+	ssize_t len;
+	snprintf(path, sizeof path, "/proc/%d/exe", pid);
+	if ((len = readlink(path, buf, n - 1)) > 0) {
+		buf[len] = '\0';
+		return 1;
+	}
+	snprintf(path, sizeof path, "/proc/%d/cmdline", pid);
+	FILE *f = fopen(path, "re");
+	if (f == NULL)
+		return 0;
+	len = (ssize_t)fread(buf, 1, n - 1, f);
+	fclose(f);
+	buf[len > 0 ? len : 0] = '\0';  /* argv[0] ends at its NUL */
+	return buf[0] != '\0';
+}
+
 /* hello to one process: its answer, or a stand-in object with "state" */
 static json_object *ask(int pid, int timeout_ms)
 {
@@ -128,17 +149,13 @@ static json_object *ask(int pid, int timeout_ms)
 		ans = NULL;
 	}
 	if (ans == NULL) {
-		char exe[4096], link[64];
-		ssize_t n;
+		char exe[4096];
 		ans = json_object_new_object();
 		json_object_object_add(ans, "ok", json_object_new_boolean(0));
 		json_object_object_add(ans, "pid", json_object_new_int(pid));
-		snprintf(link, sizeof link, "/proc/%d/exe", pid);
-		if ((n = readlink(link, exe, sizeof exe - 1)) > 0) {
-			exe[n] = '\0';
+		if (exe_of(pid, exe, sizeof exe))
 			json_object_object_add(ans, "exe",
 					       json_object_new_string(exe));
-		}
 		json_object_object_add(ans, "error",
 				       json_object_new_string(msg));
 	}
