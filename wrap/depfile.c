@@ -69,20 +69,82 @@ static char *slurp(FILE *f, size_t *len)
 	return buf;
 }
 
-/* Replace "<tmpdir>/" by "<srcdir>/" (nothing when srcdir is "") in the
-   dependency file.  A file we cannot read was not written: nothing to do. */
+/* Columns gcc wraps dependency lines at (libcpp mkdeps.cc). */
+#define DEP_COLMAX 72
+
+/* Append one name as libcpp's make_write_name does: a space before all
+   but the first of a line, " \" and a new line when it would pass the
+   limit.  Returns the new column. */
+static size_t put_name(FILE *f, const char *name, size_t len, size_t col)
+{
+	if (col) {
+		if (col + len > DEP_COLMAX) {
+			fputs(" \\\n", f);
+			col = 0;
+		}
+		col++;
+		fputc(' ', f);
+	}
+	fwrite(name, 1, len, f);
+	return col + len;
+}
+
+/* Write the first rule of a .d file again, names mended and lines wrapped
+   where gcc would have wrapped them for the original names.  Returns
+   where the rule ended in text. */
+static const char *write_rule(FILE *f, const char *text, const char *from,
+			      const char *to)
+{
+	size_t flen = strlen(from), col = 0;
+	const char *p = text;
+	int in_deps = 0;
+
+	for (;;) {
+		const char *start;
+		while (*p == ' ' || (p[0] == '\\' && p[1] == '\n'))
+			p += *p == ' ' ? 1 : 2;
+		if (!*p || *p == '\n')
+			break;
+		for (start = p; *p && *p != ' ' && *p != '\n'; p++)
+			if (p[0] == '\\' && (p[1] == ' ' || p[1] == '#'))
+				p++;
+			else if (p[0] == '\\' && p[1] == '\n')
+				break;
+		if (!in_deps && p[-1] == ':') {
+			/* last target: the colon counts as one column */
+			col = put_name(f, start, (size_t)(p - 1 - start), col);
+			fputc(':', f);
+			col++;
+			in_deps = 1;
+		} else if ((size_t)(p - start) >= flen &&
+			   !strncmp(start, from, flen)) {
+			char *name = u_fmt("%s%.*s", to,
+					   (int)(p - start - flen), start + flen);
+			col = put_name(f, name, strlen(name), col);
+			free(name);
+		} else {
+			col = put_name(f, start, (size_t)(p - start), col);
+		}
+	}
+	fputc('\n', f);
+	return *p ? p + 1 : p;
+}
+
+/* Make the dependency file name "<srcdir>/" where it names "<tmpdir>/",
+   laid out as gcc lays it out.  A file we cannot read was not written:
+   nothing to do. */
 void dep_mend(const char *file, const char *tmpdir, const char *srcdir)
 {
 	FILE *f = fopen(file, "r");
-	char *text, *from, *to, *p, *hit;
-	size_t len, flen;
+	char *text, *from, *to;
+	const char *rest;
+	size_t len;
 
 	if (!f)
 		return;
 	text = slurp(f, &len);
 	fclose(f);
 	from = u_fmt("%s/", tmpdir);
-	flen = strlen(from);
 	to = make_escaped_dir(srcdir);
 	if (!text || !to || !strstr(text, from))
 		goto out;
@@ -91,11 +153,8 @@ void dep_mend(const char *file, const char *tmpdir, const char *srcdir)
 		       "temporary copy of the source (check permissions)", file);
 		goto out;
 	}
-	for (p = text; (hit = strstr(p, from)); p = hit + flen) {
-		fwrite(p, 1, (size_t)(hit - p), f);
-		fputs(to, f);
-	}
-	fputs(p, f);
+	rest = write_rule(f, text, from, to);
+	fputs(rest, f);
 	if (fclose(f) != 0)
 		u_warn("cannot write dependency file %s", file);
 out:

@@ -1,0 +1,283 @@
+#!/bin/bash
+# tfcc end to end: every behaviour of docs/tfcc.md checked against plain
+# gcc.  Usage: tfcc-test.sh TFCC REWRITER   (REWRITER: stub-rewrite.sh or
+# the real tf-rewrite).  Prints one line per failed check; exit 1 if any.
+set -u
+TFCC=$(readlink -f "$1")
+export TF_REWRITE=$(readlink -f "$2")
+HERE=$(cd "$(dirname "$0")" && pwd)
+W=$(mktemp -d "${TMPDIR:-/tmp}/tfcc-test.XXXXXX")
+export TMPDIR=$W/tmp            # tfcc's temp dirs land here: must stay empty
+mkdir -p "$TMPDIR"
+trap 'rm -rf "$W"' EXIT
+unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS TF_CC
+fails=0 checks=0
+
+ok() { checks=$((checks + 1)); }
+bad() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
+check() { # check LABEL COMMAND...: passes when COMMAND succeeds
+	local label=$1; shift
+	if "$@" >/dev/null 2>&1; then ok; else bad "$label"; fi
+}
+# instrumented OBJ: the rewriter's code is in the object
+instrumented() { nm "$1" 2>/dev/null | grep -Eq 'tf_stub_marker|tf__S_'; }
+not_instrumented() { ! instrumented "$1"; }
+
+# ---- the source tree every check starts from ----
+T0=$W/tree
+mkdir -p "$T0/src" "$T0/obj" "$T0/inc"
+cat > "$T0/src/foo.c" <<'EOF'
+#include "bar.h"
+#include <stdio.h>
+int add(int a, int b) { return a + b; }
+int main(void) { printf("%d\n", add(BAR, 2)); return 0; }
+EOF
+echo '#define BAR 40' > "$T0/src/bar.h"
+printf 'int twice(int x) { return 2 * x; }\n' > "$T0/src/two.c"
+printf '#include <stdio.h>\nint twice(int);\nint main(void) { printf("%%d\\n", twice(21)); return 0; }\n' > "$T0/src/main2.c"
+printf 'int broken(void) {\n  return undefined_thing;\n}\n' > "$T0/src/bad.c"
+printf '/* TF_STUB_FAIL */\nint broken(void) {\n  return nope;\n}\n' > "$T0/src/bad2.c"
+printf 'int warn(void) {\n  int unused;\n  return 0;\n}\n' > "$T0/src/warn.c"
+printf '\t.text\n\t.globl asmfn\nasmfn:\n\tret\n' > "$T0/src/a.s"
+printf '#define RET ret\n\t.text\n\t.globl asmfn2\nasmfn2:\n\tRET\n' > "$T0/src/b.S"
+printf 'int cxx(int x) { return x + 1; }\n' > "$T0/src/x.cpp"
+printf 'int helper(int x) { return x * 3; }\n' > "$T0/src/weird.txt"
+echo '#define H 1' > "$T0/src/h.h"
+cp "$T0/src/foo.c" "$T0/foo.c"; cp "$T0/src/bar.h" "$T0/bar.h"
+
+fresh() { rm -rf "$W/run"; cp -r "$T0" "$W/run"; }
+# both ARGS...: run "gcc ARGS" and "tfcc gcc ARGS" from fresh trees (stdin
+# from $IN, default /dev/null); keep status, stdout, stderr (temporary
+# object names made uniform: gcc's own are random) and the resulting trees
+# in $W/{p,t}.*
+IN=/dev/null
+both() {
+	local who
+	for who in p t; do
+		fresh
+		if [ $who = p ]; then
+			(cd "$W/run" && gcc "$@" <"$IN" >"$W/$who.out" 2>"$W/$who.err"; echo $? >"$W/$who.rc")
+		else
+			(cd "$W/run" && "$TFCC" gcc "$@" <"$IN" >"$W/$who.out" 2>"$W/$who.err"; echo $? >"$W/$who.rc")
+		fi
+		sed -i -E "s#$TMPDIR/[^ :]*\\.o#TMP.o#g" "$W/$who.err"
+		rm -rf "$W/$who.tree"; mv "$W/run" "$W/$who.tree"
+	done
+	IN=/dev/null
+}
+same_rc() { cmp -s "$W/p.rc" "$W/t.rc"; }
+same_out() { cmp -s "$W/p.out" "$W/t.out"; }
+same_err() { cmp -s "$W/p.err" "$W/t.err"; }
+same_files() { # the same set of files was created
+	diff <(cd "$W/p.tree" && find . | sort) <(cd "$W/t.tree" && find . | sort)
+}
+same_file() { cmp -s "$W/p.tree/$1" "$W/t.tree/$1"; }
+all_same() { # LABEL: status, stdout, stderr and created files equal
+	local n=$fails
+	same_rc || bad "$1: exit status $(cat "$W/p.rc") vs $(cat "$W/t.rc")"
+	same_out || bad "$1: stdout differs"
+	same_err || bad "$1: stderr differs: $(head -c 300 "$W/t.err")"
+	same_files >/dev/null || bad "$1: created files differ: $(same_files | head -5 | tr '\n' ' ')"
+	[ $n = $fails ] && ok
+}
+
+# ---- pass-through calls: identical output ----
+both -E src/foo.c; all_same "-E"
+both -M src/foo.c; all_same "-M"
+both -MM src/foo.c; all_same "-MM"
+both -E -dM -; all_same "-E -dM - (stdin)"
+both -fsyntax-only src/foo.c; all_same "-fsyntax-only"
+both -dumpversion; all_same "-dumpversion"
+both -print-sysroot; all_same "-print-sysroot"
+both -dumpmachine; all_same "-dumpmachine"
+both --version; all_same "--version"
+both -v; all_same "-v alone"
+both -c src/a.s; all_same ".s input"; same_file a.o || bad ".s object differs"
+both -c src/b.S; all_same ".S input"; same_file b.o || bad ".S object differs"
+both -c src/x.cpp; all_same "C++ input"; same_file x.o || bad "C++ object differs"
+both -c src/h.h; all_same "header (PCH) input"
+both; all_same "no arguments"
+both -c src/nonexistent.c; all_same "missing source"
+(cd "$T0" && "$TFCC" -dumpversion >"$W/o1" 2>&1; cc -dumpversion >"$W/o2" 2>&1)
+check "tfcc -dumpversion (no compiler word)" cmp "$W/o1" "$W/o2"
+(cd "$T0" && "$TFCC" -print-sysroot >"$W/o1" 2>&1; echo $? >>"$W/o1"; cc -print-sysroot >"$W/o2" 2>&1; echo $? >>"$W/o2")
+check "tfcc -print-sysroot (no compiler word)" cmp "$W/o1" "$W/o2"
+
+# ---- compiles: same names, instrumented, quiet ----
+both -c src/foo.c; all_same "-c default name"
+check "-c object instrumented" instrumented "$W/t.tree/foo.o"
+both -S src/foo.c; all_same "-S default name"
+check "-S output instrumented" grep -Eq 'tf_stub_marker|tf__S_' "$W/t.tree/foo.s"
+both -c src/foo.c -o obj/x.o; all_same "-c -o"
+both -c src/foo.c src/two.c; all_same "two sources -c"
+check "two sources both instrumented" instrumented "$W/t.tree/two.o"
+both src/foo.c; all_same "link default a.out"
+check "a.out runs" sh -c "[ \"\$('$W/t.tree/a.out')\" = 42 ]"
+both src/main2.c src/two.c -o prog; all_same "two sources linked"
+check "linked program runs" sh -c "[ \"\$('$W/t.tree/prog')\" = 42 ]"
+check "linked program instrumented" instrumented "$W/t.tree/prog"
+both -c foo.c; all_same "source in cwd"
+both -c src/foo.c src/a.s src/b.S; all_same "mixed C and assembler -c"
+both src/main2.c src/two.c src/a.s -o prog -lm; all_same "mixed link with -l"
+both -x c -c src/weird.txt -o w.o; all_same "-x c on a .txt file"
+check "-x c file instrumented" instrumented "$W/t.tree/w.o"
+both -x c src/weird.txt -x none src/main2.c -c; all_same "-x c then -x none"
+both -shared -fPIC src/two.c -o libtwo.so; all_same "-shared link"
+both -Wall -c src/warn.c; all_same "warning text names the original"
+check "warning was printed" grep -q 'warn.c:2' "$W/t.err"
+
+# ---- failures: same status and diagnostics as gcc ----
+both -c src/bad.c; all_same "compile error (instrumented compile fails)"
+check "error names original file and line" grep -q 'src/bad.c:2' "$W/t.err"
+both -c src/bad2.c; all_same "compile error (rewriter fails)"
+both src/bad.c src/foo.c -o prog; all_same "link call with a broken source"
+both src/two.c -o prog; all_same "link error (no main)"
+
+# ---- dependency files name the original ----
+for flags in "-MD" "-MMD" "-MD -MF obj/deps.d" "-MD -MT tgt -MQ q\$x" \
+	     "-MMD -MP" "-Wp,-MD,obj/wp.d" "-Wp,-MMD,obj/wp.d"; do
+	# shellcheck disable=SC2086
+	both $flags -c src/foo.c -o obj/foo.o; all_same "deps: $flags -c -o"
+	for f in obj/foo.d obj/deps.d obj/wp.d; do
+		[ -f "$W/p.tree/$f" ] && { same_file "$f" || bad "deps: $flags: $f differs"; }
+	done
+	both $flags -c src/foo.c; all_same "deps: $flags -c"
+	[ -f "$W/p.tree/foo.d" ] && { same_file foo.d || bad "deps: $flags: foo.d differs"; }
+done
+both -MD -c foo.c; all_same "deps: source in cwd"; same_file foo.d || bad "deps: foo.d (cwd) differs"
+both -MD src/foo.c -o prog; all_same "deps: compile and link"; same_file prog.d || bad "deps: prog.d differs"
+both -MD src/foo.c; all_same "deps: compile and link to a.out"; same_file a-foo.d || bad "deps: a-foo.d differs"
+
+# ---- debug info and coverage name the original ----
+both -g -c src/foo.c -o obj/foo.o; all_same "-g"
+readelf --debug-dump=info,line "$W/t.tree/obj/foo.o" >"$W/dw" 2>&1
+check "-g: DW_AT_name is the original" grep -Eq 'DW_AT_name.*: src/foo.c$' "$W/dw"
+check "-g: no temp path in the object" sh -c "! strings -a '$W/t.tree/obj/foo.o' | grep -qF tmp/tfcc."
+both -g src/foo.c -o prog; all_same "-g link"
+check "-g link: no temp path in the program" sh -c "! strings -a '$W/t.tree/prog' | grep -qF tmp/tfcc."
+for mode in "-c src/foo.c -o obj/foo.o" "-c src/foo.c" "src/foo.c -o prog" "src/foo.c"; do
+	# shellcheck disable=SC2086
+	both --coverage $mode; all_same "--coverage $mode"
+done
+(cd "$W/t.tree" && ./a.out >/dev/null && gcov -n a-foo.gcda >"$W/gcov" 2>&1)
+check "gcov reports the original file" grep -q "File 'src/foo.c'" "$W/gcov"
+check "gcov: no temp path" sh -c "! grep -qF tmp/tfcc. '$W/gcov'"
+
+# ---- response files, stdin ----
+printf -- "-c 'src/foo.c'\n-o \"obj/r sp.o\" -DX=1\n" > "$T0/rsp"
+both @rsp; all_same "@response file"
+check "@response object instrumented" instrumented "$W/t.tree/obj/r sp.o"
+IN=$T0/src/two.c both -x c -c - -o s.o; all_same "stdin -o"
+check "stdin object instrumented" instrumented "$W/t.tree/s.o"
+IN=$T0/src/two.c both -x c -c -; all_same "stdin default name"
+IN=$T0/src/bad.c both -x c -c -; all_same "stdin compile error"
+
+# ---- environment ----
+fresh; (cd "$W/run" && TF_DISABLE=1 "$TFCC" gcc -c src/foo.c)
+check "TF_DISABLE=1 not instrumented" not_instrumented "$W/run/foo.o"
+fresh; (cd "$W/run" && TF_SKIP_FILES='*/foo.c,nothing' "$TFCC" gcc -c src/foo.c src/two.c)
+check "TF_SKIP_FILES skips" not_instrumented "$W/run/foo.o"
+check "TF_SKIP_FILES keeps others" instrumented "$W/run/two.o"
+fresh; (cd "$W/run" && TF_KEEP=1 "$TFCC" gcc -c src/two.c 2>"$W/keep")
+kept=$(sed -n 's/^tfcc: kept temporary files in //p' "$W/keep")
+check "TF_KEEP=1 keeps and says where" test -n "$kept" -a -d "$kept"
+rm -rf "$kept"
+fresh; (cd "$W/run" && TF_VERBOSE=1 "$TFCC" gcc -c src/two.c 2>"$W/verb")
+check "TF_VERBOSE=1 prints commands" grep -q '^tfcc: + ' "$W/verb"
+fresh; (cd "$W/run" && TF_EXPLAIN=1 "$TFCC" gcc -c src/two.c >/dev/null 2>&1)
+check "TF_EXPLAIN=1 compiles" test -f "$W/run/two.o"
+fresh; (cd "$W/run" && "$TFCC" --explain gcc -c src/two.c >/dev/null 2>&1)
+check "--explain compiles" test -f "$W/run/two.o"
+fresh; (cd "$W/run" && TF_CC=gcc "$TFCC" -c src/two.c)
+check "TF_CC when no compiler word" instrumented "$W/run/two.o"
+
+# ---- a broken rewriter never breaks the build ----
+for rw in /bin/false /nonexistent/tf-rewrite "$HERE/stub-rewrite.sh --bogus"; do
+	fresh
+	(cd "$W/run" && TF_REWRITE=$rw "$TFCC" gcc src/main2.c src/two.c -o prog 2>"$W/err")
+	check "rewriter $rw: builds" sh -c "[ \"\$('$W/run/prog')\" = 42 ]"
+	[ "$(wc -l <"$W/err")" -le 2 ] && ok || bad "rewriter $rw: too chatty: $(cat "$W/err")"
+done
+cat > "$W/garbage-rewrite" <<'EOF'
+#!/bin/sh
+while [ $# -gt 0 ]; do [ "$1" = -o ] && out=$2; shift; done
+echo 'this is not C' > "$out"
+EOF
+chmod +x "$W/garbage-rewrite"
+fresh; (cd "$W/run" && TF_REWRITE=$W/garbage-rewrite "$TFCC" gcc -c src/two.c 2>"$W/err")
+check "rewriter output that does not compile: falls back" test -f "$W/run/two.o"
+check "... with one warning" test "$(wc -l <"$W/err")" -eq 1
+
+# ---- parallel make ----
+fresh
+mkdir "$W/run/mk"
+for i in 1 2 3 4 5 6; do printf 'int f%d(void) { return %d; }\n' $i $i > "$W/run/mk/f$i.c"; done
+printf 'int f1(void),f2(void),f3(void),f4(void),f5(void),f6(void);\nint main(void) { return f1()+f2()+f3()+f4()+f5()+f6() == 21 ? 0 : 1; }\n' > "$W/run/mk/main.c"
+printf 'OBJS = main.o f1.o f2.o f3.o f4.o f5.o f6.o\nprog: $(OBJS)\n\t$(CC) -o $@ $(OBJS)\n%%.o: %%.c\n\t$(CC) -MMD -c $< -o $@\n' > "$W/run/mk/Makefile"
+check "make -j4 with CC=tfcc gcc" make -s -C "$W/run/mk" -j4 CC="$TFCC gcc"
+check "make -j4 program runs" "$W/run/mk/prog"
+check "make -j4 objects instrumented" instrumented "$W/run/mk/f6.o"
+
+# ---- an autoconf-style probe sequence answers as gcc does ----
+probe() { # probe LABEL SOURCE ARGS...
+	local label=$1 src=$2; shift 2
+	printf '%s\n' "$src" > "$T0/conftest.c"
+	both "$@" conftest.c; all_same "probe: $label"
+	rm -f "$T0/conftest.c"
+}
+probe "empty main" 'int main(void) { return 0; }' -o conftest
+probe "missing header" '#include <no_such_header.h>
+int main(void) { return 0; }' -c
+probe "undeclared function" 'int main(void) { return no_such_function(); }' -Werror -c
+probe "link undefined" 'char no_such_fn(void); int main(void) { return no_such_fn(); }' -o conftest
+probe "-lm link" '#include <math.h>
+int main(void) { return (int)sin(0.0); }' -o conftest -lm
+probe "bad flag" 'int main(void) { return 0; }' -fno-such-flag -c
+probe "sizeof check" 'int main(void) { static int a[(sizeof(long) == 8) ? 1 : -1]; a[0] = 0; return a[0]; }' -c
+probe "K&R" 'int f(a) int a; { return a; } int main(void) { return f(0); }' -o conftest
+
+# ---- signals remove the temp dir ----
+cat > "$W/slow-rewrite" <<EOF
+#!/bin/sh
+echo \$\$ > "$W/slow.pid"
+exec sleep 600
+EOF
+chmod +x "$W/slow-rewrite"
+fresh
+(cd "$W/run" && TF_REWRITE=$W/slow-rewrite exec "$TFCC" gcc -c src/two.c) 2>/dev/null &
+tfpid=$!
+deadline=$((SECONDS + 20))
+while [ ! -s "$W/slow.pid" ] && [ $SECONDS -lt $deadline ]; do :; done
+kill -TERM $tfpid; wait $tfpid 2>/dev/null
+kill "$(cat "$W/slow.pid")" 2>/dev/null
+check "SIGTERM: temp dir removed" sh -c "[ -z \"\$(ls '$TMPDIR')\" ]"
+
+# ---- CMake launchers ----
+if command -v cmake >/dev/null; then
+	mkdir -p "$W/cm"
+	cp "$T0/src/main2.c" "$T0/src/two.c" "$W/cm/"
+	printf 'cmake_minimum_required(VERSION 3.18)\nproject(p C)\nadd_executable(prog main2.c two.c)\n' > "$W/cm/CMakeLists.txt"
+	if cmake -S "$W/cm" -B "$W/cm/b" -DCMAKE_C_COMPILER_LAUNCHER="$TFCC" \
+		-DCMAKE_C_LINKER_LAUNCHER="$TFCC" >"$W/cm.log" 2>&1 &&
+	   cmake --build "$W/cm/b" >>"$W/cm.log" 2>&1; then
+		check "cmake launcher: program runs" sh -c "[ \"\$('$W/cm/b/prog')\" = 42 ]"
+		check "cmake launcher: instrumented" instrumented "$W/cm/b/prog"
+	else
+		bad "cmake launcher build: $(tail -5 "$W/cm.log")"
+	fi
+fi
+
+# ---- the runtime is linked when it exists ----
+if [ -f "$(dirname "$TFCC")/../lib/libtf.so" ]; then
+	fresh; (cd "$W/run" && "$TFCC" gcc src/foo.c -o prog -Wl,--as-needed)
+	check "libtf.so linked" sh -c "readelf -d '$W/run/prog' | grep -q 'NEEDED.*libtf'"
+	check "program with libtf runs" sh -c "[ \"\$('$W/run/prog')\" = 42 ]"
+fi
+fresh; (cd "$W/run" && "$TFCC" gcc -nostdlib -r src/two.c -o r.o)
+check "-r -nostdlib: no runtime" sh -c "! nm '$W/run/r.o' | grep -q ' T tf_'"
+
+# ---- no temp files left behind ----
+check "no temp dirs left in TMPDIR" sh -c "[ -z \"\$(ls '$TMPDIR')\" ]"
+
+echo "tfcc-test: $((checks - fails))/$checks checks passed ($(basename "$TF_REWRITE"))"
+[ $fails -eq 0 ]
