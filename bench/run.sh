@@ -1,0 +1,134 @@
+#!/bin/sh
+# tigerfix benchmarks: every figure is tfcc-built vs plain-gcc-built, both
+# measured in the same run, alternating (A B A B ...) so machine noise
+# hits both alike; medians of several runs.  Not part of ctest.
+#   fib       recursive fib(38), -O2 -fno-optimize-sibling-calls (aim <= 1.15x),
+#             plus exact instruction counts from callgrind (fib(25))
+#   zlib      minigzip compressing 100 MB of generated text (aim <= 1.03x)
+#   lua       tests/corpus/lua/workload.lua (aim <= 1.03x)
+#   build     building zlib and lua from scratch (aim <= 1.5x)
+#   text      `size` text of minigzip, libz.so, lua (aim <= 1.3x)
+# Usage: bench/run.sh [BUILD_DIR]   Env: RUNS (default 7), BUILD_RUNS (3),
+#        FIB_N (38), LUA_SCALE (3), ZLIB_MB (100), ONLY (e.g. "fib zlib").
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+tfcc=$build/bin/tfcc
+CORPUS_DIR=$root/tests/corpus
+CORPUS_WORK=$build/corpus
+. "$CORPUS_DIR/lib.sh"
+w=$build/bench
+mkdir -p "$w"
+runs=${RUNS:-7} build_runs=${BUILD_RUNS:-3}
+fib_n=${FIB_N:-38} lua_scale=${LUA_SCALE:-3} zlib_mb=${ZLIB_MB:-100}
+only=${ONLY:-fib build text zlib lua}
+table=$w/table.txt
+: > "$table"
+[ -x "$tfcc" ] || { echo "bench: $tfcc missing: build the project first"; exit 1; }
+
+gcc -O2 -o "$w/timeit" "$here/timeit.c"
+gcc -O2 -o "$w/gendata" "$here/gendata.c"
+
+want() { case " $only " in *" $1 "*) return 0 ;; esac; return 1; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a ? b / a : 0 }'; }
+
+# row NAME UNIT GCC TFCC AIM: one line of the final table
+row() {
+	r=$(ratio "$3" "$4")
+	verdict=$(awk -v r="$r" -v aim="$5" 'BEGIN { print (aim == "" ? "" : (r <= aim ? "ok" : "OVER")) }')
+	printf '%-28s %14s %14s %8sx %7s %s\n' "$1" "$3 $2" "$4 $2" "$r" "${5:+<=$5}" "$verdict" | tee -a "$table"
+}
+
+# pair NAME N CMD_GCC -- CMD_TFCC: alternate N runs of each; sets
+# $med_a $med_b (median wall seconds) and prints medians and ratio
+pair() {
+	name=$1 n=$2
+	shift 2
+	a=""; b=""
+	while [ "$1" != -- ]; do a="$a $1"; shift; done
+	shift
+	b="$*"
+	: > "$w/$name.a"; : > "$w/$name.b"
+	"$w/timeit" $a > /dev/null; "$w/timeit" $b > /dev/null	# warm-up
+	i=0
+	while [ $i -lt "$n" ]; do
+		if [ $((i % 2)) -eq 0 ]; then
+			"$w/timeit" $a >> "$w/$name.a"; "$w/timeit" $b >> "$w/$name.b"
+		else
+			"$w/timeit" $b >> "$w/$name.b"; "$w/timeit" $a >> "$w/$name.a"
+		fi
+		i=$((i + 1))
+	done
+	med_a=$(cut -d' ' -f1 "$w/$name.a" | median)
+	med_b=$(cut -d' ' -f1 "$w/$name.b" | median)
+}
+
+if want fib; then
+	echo "== fib($fib_n), $runs runs each"
+	fl="-O2 -fno-optimize-sibling-calls"
+	gcc $fl -o "$w/fib-gcc" "$here/fib.c"
+	"$tfcc" gcc $fl -o "$w/fib-tfcc" "$here/fib.c"
+	pair fib "$runs" "$w/fib-gcc" "$fib_n" -- "$w/fib-tfcc" "$fib_n"
+	calls=$(awk -v n="$fib_n" 'BEGIN { a = 0; b = 1; for (i = 0; i <= n; i++) { t = a + b; a = b; b = t } print 2 * a - 1 }')
+	row "fib($fib_n) wall" s "$med_a" "$med_b" 1.15
+	echo "   per call: gcc $(awk -v t="$med_a" -v c="$calls" 'BEGIN { printf "%.2f", t * 1e9 / c }') ns," \
+	     "tfcc $(awk -v t="$med_b" -v c="$calls" 'BEGIN { printf "%.2f", t * 1e9 / c }') ns ($calls calls)"
+	# instructions per call: (Ir(fib 25) - Ir(fib 1)) / (calls(25) - calls(1)),
+	# so start-up costs (libtf's constructor, ld.so) cancel out
+	for k in gcc tfcc; do
+		for m in 1 25; do
+			valgrind --tool=callgrind --callgrind-out-file=/dev/null "$w/fib-$k" $m \
+				2>&1 >/dev/null | awk '/Collected :/ { print $NF }' > "$w/fib-$k.ir$m"
+		done
+	done
+	ipc() { awk -v a="$(cat "$w/fib-$1.ir1")" -v b="$(cat "$w/fib-$1.ir25")" 'BEGIN { printf "%.2f", (b - a) / (242785 - 1) }'; }
+	row "fib instructions/call" Ir "$(ipc gcc)" "$(ipc tfcc)" ""
+fi
+
+if want build || want text || want zlib || want lua; then
+	"$CORPUS_DIR/fetch.sh" "$CORPUS_WORK" > /dev/null 2>&1
+fi
+
+# build time: from-scratch builds, alternating; leaves bench-{gcc,tfcc} trees
+for p in zlib lua; do
+	if want build || [ ! -d "$CORPUS_WORK/bench-tfcc/$p" ]; then
+		want build && echo "== build $p, $build_runs runs each"
+		n=1; want build && n=$build_runs
+		pair "build-$p" "$n" "$CORPUS_DIR/build.sh" "$p" "$CORPUS_WORK/src/$p" "$CORPUS_WORK/bench-gcc/$p" gcc \
+			-- env TF_EXPLAIN= "$CORPUS_DIR/build.sh" "$p" "$CORPUS_WORK/src/$p" "$CORPUS_WORK/bench-tfcc/$p" "$tfcc gcc"
+		want build && row "build $p" s "$med_a" "$med_b" 1.5
+	fi
+done
+
+if want text; then
+	echo "== text size"
+	for f in zlib/minigzip zlib/libz.so lua/src/lua; do
+		ga=$(size "$CORPUS_WORK/bench-gcc/$f" | awk 'NR == 2 { print $1 }')
+		tb=$(size "$CORPUS_WORK/bench-tfcc/$f" | awk 'NR == 2 { print $1 }')
+		row "text $f" B "$ga" "$tb" 1.3
+	done
+fi
+
+if want zlib; then
+	data=$w/data-${zlib_mb}M
+	[ -s "$data" ] || "$w/gendata" $((zlib_mb * 1000000)) > "$data"
+	echo "== zlib: minigzip -c on $zlib_mb MB, $runs runs each"
+	pair zlib "$runs" "$CORPUS_WORK/bench-gcc/zlib/minigzip" -c "$data" \
+		-- "$CORPUS_WORK/bench-tfcc/zlib/minigzip" -c "$data"
+	row "zlib compress ${zlib_mb} MB" s "$med_a" "$med_b" 1.03
+fi
+
+if want lua; then
+	echo "== lua: workload.lua $lua_scale, $runs runs each"
+	script=$root/tests/corpus/lua/workload.lua
+	pair lua "$runs" "$CORPUS_WORK/bench-gcc/lua/src/lua" "$script" "$lua_scale" \
+		-- "$CORPUS_WORK/bench-tfcc/lua/src/lua" "$script" "$lua_scale"
+	row "lua workload x$lua_scale" s "$med_a" "$med_b" 1.03
+fi
+
+echo
+echo "== summary (medians; ratio = tfcc / gcc)"
+printf '%-28s %14s %14s %9s %7s\n' benchmark gcc tfcc ratio aim
+cat "$table"
