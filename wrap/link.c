@@ -18,6 +18,15 @@ void link_runtime(const struct call *c, struct sv *cmd)
 
 	if (c->nolibs || c->relocatable)
 		goto out;
+#ifdef TFCC_LIBDIR
+	if (!u_exists(a) && !u_exists(so)) {
+		/* install tree with a multiarch libdir (lib/x86_64-linux-gnu) */
+		free(lib), free(a), free(so);
+		lib = u_fmt("%s/%s", tf_env.prefix, TFCC_LIBDIR);
+		a = u_fmt("%s/libtf.a", lib);
+		so = u_fmt("%s/libtf.so", lib);
+	}
+#endif
 	if (c->is_static) {
 		if (!u_exists(a))
 			goto out;
@@ -27,6 +36,7 @@ void link_runtime(const struct call *c, struct sv *cmd)
 		sv_push(cmd, "-Wl,--no-whole-archive");
 		sv_push(cmd, "-ljson-c");
 		sv_push(cmd, "-lpthread");
+		sv_push(cmd, "-ldl");
 	} else if (u_exists(so)) {
 		sv_pushf(cmd, "-L%s", lib);
 		sv_pushf(cmd, "-Wl,-rpath,%s", lib);
