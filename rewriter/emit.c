@@ -1,0 +1,300 @@
+/*
+** Writes the instrumented text of one unit, exactly in the shape of
+** docs/generated-code.md: trap.h verbatim, the site array's declaration,
+** #line 1, the original bytes with traps and asm labels inserted on
+** their own lines, then thunks, exports, records, unit and constructor.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rewriter.h"
+
+unsigned rw_emit_nsites(const struct rw_unit *u)
+{
+	unsigned n = 0;
+	for (unsigned i = 0; i < u->nfuncs; i++)
+		n += !u->funcs[i].skip;
+	return n;
+}
+
+static void cstr(struct rw_buf *b, const char *s)
+{
+	rw_buf_puts(b, "\"");
+	rw_buf_cesc(b, s, strlen(s));
+	rw_buf_puts(b, "\"");
+}
+
+static void args(struct rw_buf *b, const struct rw_func *f, const char *pfx)
+{
+	rw_buf_puts(b, "(");
+	for (unsigned i = 0; i < f->nparams; i++) {
+		if (pfx)
+			rw_buf_printf(b, "%s%s%u", i ? ", " : "", pfx, i);
+		else
+			rw_buf_printf(b, "%s%s", i ? ", " : "", f->params[i].name);
+	}
+	rw_buf_puts(b, ")");
+}
+
+/* The statement after the body's '{' (one declaration, see the docs). */
+static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
+{
+	struct rw_buf b = {0};
+	char site[64];
+	snprintf(site, sizeof site, "tf__S_%s[%u]", o->uid, i);
+	rw_buf_puts(&b, " __extension__ int tf__u __attribute__((__unused__)) = ({ ");
+	if (f->flags & RW_VARIADIC) {
+		unsigned n = f->nparams ? f->nparams : 1;
+		rw_buf_printf(&b, "if (__builtin_expect(TF__SLOT(%s) != 0, 0)) { ",
+			      site);
+		for (unsigned k = 0; k < f->nparams; k++)
+			rw_buf_printf(&b, "__typeof__((void)0, %s) tf__a%u = %s; ",
+				      f->params[k].name, k, f->params[k].name);
+		rw_buf_printf(&b, "void *tf__v[%u]; struct tf_frame tf__f; ", n);
+		if (!f->nparams)
+			rw_buf_puts(&b, "tf__v[0] = 0; ");
+		for (unsigned k = 0; k < f->nparams; k++)
+			rw_buf_printf(&b, "tf__v[%u] = &tf__a%u; ", k, k);
+		rw_buf_printf(&b, "(void)tf__pre(&%s, tf__v, 0, &tf__f); } 0; });",
+			      site);
+		return rw_buf_take(&b);
+	}
+	rw_buf_printf(&b, "tf_fnptr tf__t = TF__SLOT(%s); if (__builtin_expect("
+		      "tf__t != 0, 0) && !TF__PASS(%s)) ", site, site);
+	if (f->flags & RW_NORETURN) {
+		/* gcc types noreturn as a qualifier, and -Wcast-qual would
+		   flag a cast that adds it: go through a union instead. */
+		rw_buf_printf(&b, "{ union { tf_fnptr a; __typeof__(&%s) b; } "
+			      "tf__p; tf__p.a = tf__t; tf__p.b", f->name);
+		args(&b, f, 0);
+		rw_buf_puts(&b, "; __builtin_unreachable(); } 0; });");
+		return rw_buf_take(&b);
+	}
+	rw_buf_puts(&b, f->flags & RW_VOID ? "{ " : "return ");
+	rw_buf_printf(&b, "((__typeof__(&%s))tf__t)", f->name);
+	args(&b, f, 0);
+	if (f->flags & RW_VOID)
+		rw_buf_puts(&b, "; return; }");
+	else
+		rw_buf_puts(&b, ";");
+	rw_buf_puts(&b, " 0; });");
+	return rw_buf_take(&b);
+}
+
+static void thunk(struct rw_buf *b, const struct rw_opts *o,
+		  const struct rw_func *f, unsigned i)
+{
+	int v = !!(f->flags & RW_VOID);
+	unsigned n = f->nparams ? f->nparams : 1;
+	rw_buf_printf(b, "static __typeof__(%s) tf__T%u(", f->ret, i);
+	for (unsigned k = 0; k < f->nparams; k++)
+		rw_buf_printf(b, "%s__typeof__(%s) tf__a%u", k ? ", " : "",
+			      f->params[k].type, k);
+	rw_buf_printf(b, "%s) { ", f->nparams ? "" : "void");
+	if (!v)
+		rw_buf_printf(b, "__typeof__(%s) tf__r; ", f->ret);
+	rw_buf_printf(b, "void *tf__v[%u]; struct tf_frame tf__f; tf_fnptr tf__c; ", n);
+	if (!f->nparams)
+		rw_buf_puts(b, "tf__v[0] = 0; ");
+	for (unsigned k = 0; k < f->nparams; k++)
+		rw_buf_printf(b, "tf__v[%u] = (void *)&tf__a%u; ", k, k);
+	const char *r = v ? "0" : "&tf__r";
+	rw_buf_printf(b, "tf__c = tf__pre(&tf__S_%s[%u], tf__v, %s, &tf__f); "
+		      "if (tf__c) %s((__typeof__(&%s))tf__c)", o->uid, i, r,
+		      v ? "" : "tf__r = ", f->name);
+	args(b, f, "tf__a");
+	rw_buf_printf(b, "; tf__post(&tf__S_%s[%u], tf__v, %s, &tf__f); %s}\n",
+		      o->uid, i, r, v ? "" : "return tf__r; ");
+}
+
+static void flags(struct rw_buf *b, unsigned fl)
+{
+	static const struct { unsigned bit; const char *name; } names[] = {
+		{ RW_STATIC, "static" }, { RW_INLINE, "inline" },
+		{ RW_VARIADIC, "variadic" }, { RW_NORETURN, "noreturn" },
+		{ RW_KNR, "knr" }, { RW_MAIN, "main" }, { RW_NOTHUNK, "nothunk" }
+	};
+	const char *sep = "";
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (fl & names[k].bit) {
+			rw_buf_printf(b, "%s%s", sep, names[k].name);
+			sep = ",";
+		}
+}
+
+static void record(struct rw_buf *b, const struct rw_opts *o,
+		   const struct rw_func *f, unsigned i)
+{
+	struct rw_buf t = {0};
+	rw_buf_printf(&t, "name=%s\nfile=%s\nline=%u\nsig=%s\n", f->name,
+		      o->presumed, f->line, f->sig);
+	rw_buf_printf(&t, "sighash=%016llx\nbodyhash=%016llx\nret=%s\nparams=",
+		      (unsigned long long)f->sighash,
+		      (unsigned long long)f->bodyhash, f->ret);
+	for (unsigned k = 0; k < f->nparams; k++)
+		rw_buf_printf(&t, "%s%s %s", k ? "\t" : "", f->params[k].rtype,
+			      f->params[k].name);
+	rw_buf_puts(&t, "\nflags=");
+	flags(&t, f->flags);
+	rw_buf_puts(&t, "\n");
+	rw_buf_printf(b, "static const char tf__I%u[] __attribute__((__section__"
+		      "(\"tf_info\"), __used__)) = ", i);
+	cstr(b, t.p);
+	rw_buf_puts(b, ";\n");
+	free(t.p);
+}
+
+/* TF_ABI_VERSION as trap.h defines it. */
+static unsigned abi_version(void)
+{
+	const char *p = strstr(rw_trap_h, "#define TF_ABI_VERSION ");
+	return p ? (unsigned)strtoul(p + 23, 0, 10) : 0;
+}
+
+static void objects(struct rw_buf *b, const struct rw_opts *o,
+		    const struct rw_unit *u)
+{
+	if (!u->nobjs)
+		return;
+	unsigned k = 0;
+	for (unsigned i = 0; i < u->nobjs; i++) {
+		const struct rw_obj *ob = &u->objs[i];
+		if (!ob->label)
+			continue;
+		/* A second name for the local's label: an extern declaration
+		   with the label itself would make clang rename the local. */
+		rw_buf_printf(b, "extern char tf__L%u[] __asm__(\"tf.L%s\") "
+			      "__attribute__((__visibility__(\"hidden\")));\n",
+			      k, ob->label + 4);
+		rw_buf_printf(b, "__asm__(\".set tf.L%s, %s\");\n", ob->label + 4,
+			      ob->label);
+		k++;
+	}
+	rw_buf_puts(b, "static const struct tf_object tf__O[] = { ");
+	k = 0;
+	for (unsigned i = 0; i < u->nobjs; i++) {
+		const struct rw_obj *ob = &u->objs[i];
+		rw_buf_puts(b, i ? ", { " : "{ ");
+		cstr(b, ob->name);
+		if (ob->label)
+			rw_buf_printf(b, ", tf__L%u }", k++);
+		else
+			rw_buf_printf(b, ", (void *)&%s }", ob->var);
+	}
+	rw_buf_puts(b, " };\n");
+	(void)o;
+}
+
+static void tail(struct rw_buf *b, const struct rw_opts *o,
+		 const struct rw_unit *u, unsigned nsites)
+{
+	rw_buf_puts(b, "\n#pragma GCC diagnostic push\n"
+		    "#pragma GCC diagnostic ignored \"-Wcast-qual\"\n"
+		    "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n");
+	unsigned i = 0;
+	for (unsigned k = 0; k < u->nfuncs; k++) {
+		const struct rw_func *f = &u->funcs[k];
+		if (f->skip)
+			continue;
+		if (!(f->flags & RW_NOTHUNK))
+			thunk(b, o, f, i);
+		record(b, o, f, i);
+		i++;
+	}
+	objects(b, o, u);
+	rw_buf_printf(b, "struct tf_site tf__S_%s[%u] = { ", o->uid,
+		      nsites ? nsites : 1);
+	if (!nsites)
+		rw_buf_puts(b, "{ 0, 0, 0, 0, 0, 0 }");
+	i = 0;
+	for (unsigned k = 0; k < u->nfuncs; k++) {
+		const struct rw_func *f = &u->funcs[k];
+		if (f->skip)
+			continue;
+		rw_buf_puts(b, i ? ", { 0, 0, " : "{ 0, 0, ");
+		if (f->flags & RW_INLINE_ONLY)
+			rw_buf_puts(b, "0, ");
+		else
+			rw_buf_printf(b, "(tf_fnptr)&%s, ", f->name);
+		if (f->flags & RW_NOTHUNK)
+			rw_buf_puts(b, "0, ");
+		else
+			rw_buf_printf(b, "(tf_fnptr)&tf__T%u, ", i);
+		rw_buf_printf(b, "tf__I%u, 0 }", i);
+		i++;
+	}
+	rw_buf_puts(b, " };\n");
+	struct rw_buf t = {0};
+	rw_buf_printf(&t, "file=%s\nvariant=%s\nabi=%u\n", o->presumed,
+		      o->variant, abi_version());
+	rw_buf_puts(b, "static const char tf__IU[] __attribute__((__section__"
+		    "(\"tf_info\"), __used__)) = ");
+	cstr(b, t.p);
+	free(t.p);
+	rw_buf_printf(b, ";\nstatic struct tf_unit tf__U = { TF_ABI_VERSION, %u, "
+		      "tf__S_%s, %u, %s, tf__IU, 0, 0 };\n", nsites, o->uid,
+		      u->nobjs, u->nobjs ? "tf__O" : "0");
+	rw_buf_puts(b, "static void tf__ctor(void) __attribute__((__constructor__)); "
+		    "static void tf__ctor(void) { if (tf__register) "
+		    "tf__register(&tf__U); }\n"
+		    "static void tf__dtor(void) __attribute__((__destructor__)); "
+		    "static void tf__dtor(void) { if (tf__unregister) "
+		    "tf__unregister(&tf__U); }\n"
+		    "#pragma GCC diagnostic pop\n");
+}
+
+static int by_offset(const void *a, const void *b)
+{
+	const struct rw_edit *x = a, *y = b;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
+	     struct rw_buf *b)
+{
+	unsigned nsites = rw_emit_nsites(u);
+	int plain = !nsites && !u->nobjs;
+	if (!plain) {
+		rw_buf_puts(b, rw_trap_h);
+		if (b->n && b->p[b->n - 1] != '\n')
+			rw_buf_puts(b, "\n");
+		rw_buf_printf(b, "extern struct tf_site tf__S_%s[%u] __attribute__"
+			      "((__visibility__(\"hidden\")));\n", o->uid,
+			      nsites ? nsites : 1);
+	}
+	rw_buf_puts(b, "#line 1 ");
+	cstr(b, o->presumed);
+	rw_buf_puts(b, "\n");
+
+	/* traps and labels, in source order */
+	unsigned ne = u->nedits + nsites, k = 0, i = 0;
+	struct rw_edit *e = rw_xmalloc(sizeof *e * (ne + 1));
+	char **traps = rw_xmalloc(sizeof *traps * (nsites + 1));
+	for (unsigned j = 0; j < u->nedits; j++)
+		e[k++] = u->edits[j];
+	for (unsigned j = 0; j < u->nfuncs; j++) {
+		if (u->funcs[j].skip)
+			continue;
+		e[k].off = u->funcs[j].brace + 1;
+		e[k].text = traps[i] = trap(o, &u->funcs[j], i);
+		i++;
+		k++;
+	}
+	qsort(e, ne, sizeof *e, by_offset);
+	size_t pos = u->start;
+	for (k = 0; k < ne; k++) {
+		if (e[k].off < pos || e[k].off > u->len)
+			continue;
+		rw_buf_add(b, u->src + pos, e[k].off - pos);
+		rw_buf_puts(b, e[k].text);
+		pos = e[k].off;
+	}
+	rw_buf_add(b, u->src + pos, u->len - pos);
+	for (i = 0; i < nsites; i++)
+		free(traps[i]);
+	free(traps);
+	free(e);
+	if (!plain)
+		tail(b, o, u, nsites);
+}

@@ -1,0 +1,75 @@
+/*
+** tf-rewrite: turns one C file into its instrumented text (see
+** docs/rewriter.md and docs/generated-code.md).  Exit 0: OUT.c written.
+** Exit 1: the file cannot be instrumented; one line on stderr says why,
+** nothing is written, and tfcc compiles the original instead.
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rewriter.h"
+
+static int not_instrumented(const struct rw_opts *o, const char *why)
+{
+	fprintf(stderr, "tfcc: warning: %s: not instrumented: %s\n",
+		o->presumed, why);
+	return 1;
+}
+
+/* --explain: one line per function definition, then the totals. */
+static void explain(const struct rw_opts *o, const struct rw_unit *u)
+{
+	unsigned done = 0, skipped = 0;
+	for (unsigned i = 0; i < u->nfuncs; i++) {
+		const struct rw_func *f = &u->funcs[i];
+		fprintf(stderr, "%s:%u: %s: ", o->presumed, f->line, f->name);
+		if (f->skip) {
+			fprintf(stderr, "skipped: %s\n", f->skip);
+			skipped++;
+			continue;
+		}
+		done++;
+		if (f->flags & RW_VARIADIC)
+			fputs("instrumented (pre-interceptors only: variadic)\n",
+			      stderr);
+		else if (f->nothunk)
+			fprintf(stderr, "instrumented (replace only: %s)\n",
+				f->nothunk);
+		else
+			fputs("instrumented\n", stderr);
+	}
+	fprintf(stderr, "tfcc: %s: %u instrumented, %u skipped\n", o->presumed,
+		done, skipped);
+}
+
+static int write_out(const struct rw_opts *o, const struct rw_buf *b)
+{
+	FILE *fp = fopen(o->out, "wb");
+	if (fp && fwrite(b->p, 1, b->n, fp) == b->n && fclose(fp) == 0)
+		return 0;
+	int err = errno;
+	if (fp)
+		unlink(o->out);
+	char why[512];
+	snprintf(why, sizeof why, "cannot write %s: %s", o->out, strerror(err));
+	return not_instrumented(o, why);
+}
+
+int main(int argc, char **argv)
+{
+	struct rw_opts o;
+	struct rw_unit u;
+	char *why = 0;
+	rw_args_parse(&o, argc, argv);
+	rw_args_clang(&o);
+	if (rw_parse(&o, &u, &why))
+		return not_instrumented(&o, why);
+	struct rw_buf b = {0};
+	rw_emit(&o, &u, &b);
+	if (o.explain)
+		explain(&o, &u);
+	return write_out(&o, &b);
+}

@@ -1,0 +1,649 @@
+/*
+** Reads one C file with libclang (parsed once, with the user's flags) and
+** fills the model: each function definition of the main file with what
+** its trap, thunk and record need (or why it is skipped), each object
+** with static storage to export, and the asm labels of static locals.
+**
+** Rules: a body is instrumented only when its '{' is written in the main
+** file (the byte there is '{'); bodies made by macros are skipped.  Only
+** bodies are tokenized; static locals are searched for only in bodies
+** that contain the keyword "static".
+*/
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rewriter.h"
+
+struct ctx {
+	const struct rw_opts *o;
+	struct rw_unit *u;
+	CXTranslationUnit tu;
+	CXFile mainf;
+	CXPrintingPolicy pol;
+	CXCursor *decls;	/* every file-scope function declaration */
+	unsigned ndecls, capdecls;
+	CXCursor *defs;		/* main-file function definitions, in order */
+	unsigned ndefs, capdefs;
+	char **ifunc;		/* names of ifunc resolvers */
+	unsigned nifunc;
+	char **vars;		/* file-scope objects already exported */
+	unsigned nvars;
+};
+
+/* One token of a body: where it is in the source. */
+struct tok {
+	size_t start, end;
+};
+
+#define GROW(arr, n, cap)                                                   \
+	do {                                                                \
+		if ((n) == (cap)) {                                         \
+			(cap) = (cap) ? 2 * (cap) : 16;                     \
+			(arr) = rw_xrealloc((arr), sizeof *(arr) * (cap));  \
+		}                                                           \
+	} while (0)
+
+static char *spelling(CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	char *r = rw_xstrdup(clang_getCString(s));
+	clang_disposeString(s);
+	return r;
+}
+
+/* Offset of a location in the main file (expansion point), or -1. */
+static long main_offset(struct ctx *x, CXSourceLocation l, unsigned *line)
+{
+	CXFile f;
+	unsigned off;
+	clang_getExpansionLocation(l, &f, line, 0, &off);
+	if (!f || !clang_File_isEqual(f, x->mainf) || off > x->u->len)
+		return -1;
+	return (long)off;
+}
+
+static int is_ident_char(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '$';
+}
+
+/* Whether name is written at off (and not produced by a macro). */
+static int written_at(struct ctx *x, long off, const char *name)
+{
+	size_t n = strlen(name);
+	if (off < 0 || (size_t)off + n > x->u->len)
+		return 0;
+	const char *p = x->u->src + off;
+	return !memcmp(p, name, n) &&
+	       ((size_t)off + n == x->u->len || !is_ident_char(p[n]));
+}
+
+/* The declaration's attributes, as clang prints them (only for
+   declarations that have attributes: printing is not free). */
+static char *attr_text(struct ctx *x, CXCursor c)
+{
+	struct rw_buf b = {0};
+	CXCursor canon = clang_getCanonicalCursor(c);
+	CXCursor both[2] = { c, canon };
+	for (int i = 0; i < 2; i++) {
+		if (i == 1 && clang_equalCursors(c, canon))
+			break;
+		if (!clang_Cursor_hasAttrs(both[i]))
+			continue;
+		CXString s = clang_getCursorPrettyPrinted(both[i], x->pol);
+		rw_buf_puts(&b, clang_getCString(s));
+		rw_buf_puts(&b, "\n");
+		clang_disposeString(s);
+	}
+	return rw_buf_take(&b);
+}
+
+/* Remembers resolvers named by ifunc("name") attributes. */
+static void note_ifunc(struct ctx *x, const char *attrs)
+{
+	for (const char *p = attrs; (p = strstr(p, "ifunc(\"")); ) {
+		p += 7;
+		const char *q = strchr(p, '"');
+		if (!q)
+			break;
+		x->ifunc = rw_xrealloc(x->ifunc, sizeof *x->ifunc * (x->nifunc + 1));
+		x->ifunc[x->nifunc++] = rw_xstrndup(p, (size_t)(q - p));
+	}
+}
+
+static int add_var_name(struct ctx *x, const char *name)
+{
+	for (unsigned i = 0; i < x->nvars; i++)
+		if (!strcmp(x->vars[i], name))
+			return 0;
+	x->vars = rw_xrealloc(x->vars, sizeof *x->vars * (x->nvars + 1));
+	x->vars[x->nvars++] = rw_xstrdup(name);
+	return 1;
+}
+
+static void add_obj(struct rw_unit *u, char *name, char *var, char *label)
+{
+	GROW(u->objs, u->nobjs, u->capobjs);
+	struct rw_obj *ob = &u->objs[u->nobjs++];
+	ob->name = name;
+	ob->var = var;
+	ob->label = label;
+}
+
+/* A file-scope object definition of the main file. */
+static void file_object(struct ctx *x, CXCursor c)
+{
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
+	if (sc == CX_SC_Register || clang_getCursorTLSKind(c) != CXTLS_None)
+		return;
+	if (sc == CX_SC_Extern && !clang_isCursorDefinition(c))
+		return;
+	char *name = spelling(c);
+	long off = main_offset(x, clang_getCursorLocation(c), 0);
+	if (!*name || !written_at(x, off, name) || !add_var_name(x, name)) {
+		free(name);
+		return;
+	}
+	add_obj(x->u, name, rw_xstrdup(name), 0);
+}
+
+static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
+{
+	struct ctx *x = d;
+	(void)parent;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	if (k == CXCursor_FunctionDecl) {
+		GROW(x->decls, x->ndecls, x->capdecls);
+		x->decls[x->ndecls++] = c;
+		if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+			return CXChildVisit_Continue;
+		if (clang_Cursor_hasAttrs(c)) {
+			CXString s = clang_getCursorPrettyPrinted(c, x->pol);
+			note_ifunc(x, clang_getCString(s));
+			clang_disposeString(s);
+		}
+		if (clang_isCursorDefinition(c)) {
+			GROW(x->defs, x->ndefs, x->capdefs);
+			x->defs[x->ndefs++] = c;
+		}
+	} else if (k == CXCursor_VarDecl &&
+		   clang_Location_isFromMainFile(clang_getCursorLocation(c))) {
+		file_object(x, c);
+	}
+	return CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult find_body(CXCursor c, CXCursor p, CXClientData d)
+{
+	(void)p;
+	if (clang_getCursorKind(c) == CXCursor_CompoundStmt)
+		*(CXCursor *)d = c;
+	return CXChildVisit_Continue;
+}
+
+/* Source offsets of the tokens of range r (main file only). */
+static struct tok *tokens(struct ctx *x, CXSourceRange r, unsigned *n)
+{
+	CXToken *t = 0;
+	unsigned nt = 0;
+	clang_tokenize(x->tu, r, &t, &nt);
+	struct tok *v = rw_xmalloc(sizeof *v * (nt + 1));
+	unsigned k = 0;
+	for (unsigned i = 0; i < nt; i++) {
+		CXSourceRange e = clang_getTokenExtent(x->tu, t[i]);
+		unsigned a, b;
+		CXFile f;
+		clang_getFileLocation(clang_getRangeStart(e), &f, 0, 0, &a);
+		clang_getFileLocation(clang_getRangeEnd(e), 0, 0, 0, &b);
+		if (!f || !clang_File_isEqual(f, x->mainf) || b < a ||
+		    b > x->u->len)
+			continue;
+		v[k].start = a;
+		v[k].end = b;
+		k++;
+	}
+	if (t)
+		clang_disposeTokens(x->tu, t, nt);
+	*n = k;
+	return v;
+}
+
+static int tok_is(struct ctx *x, const struct tok *t, const char *s)
+{
+	size_t n = strlen(s);
+	return t->end - t->start == n && !memcmp(x->u->src + t->start, s, n);
+}
+
+/* K&R definition: a ';' at nesting depth 0 between name and body. */
+static int knr_syntax(struct ctx *x, CXSourceLocation name, size_t brace)
+{
+	CXSourceRange r = clang_getRange(name,
+		clang_getLocationForOffset(x->tu, x->mainf, (unsigned)brace));
+	unsigned n;
+	struct tok *t = tokens(x, r, &n);
+	int depth = 0, knr = 0;
+	for (unsigned i = 0; i < n && !knr; i++) {
+		char c = x->u->src[t[i].start];
+		if (t[i].end - t[i].start != 1)
+			continue;
+		if (c == '(' || c == '[' || c == '{')
+			depth++;
+		else if (c == ')' || c == ']' || c == '}')
+			depth--;
+		else if (c == ';' && depth == 0)
+			knr = 1;
+	}
+	free(t);
+	return knr;
+}
+
+/* C99: a non-static inline definition is inline-only unless some
+   declaration of the function is extern or lacks inline (when clang
+   cannot tell, "inline-only" is the safe answer: fn = 0 never breaks
+   the link).  gnu89: inline-only exactly when it is "extern inline". */
+static int inline_only(struct ctx *x, CXCursor c, int gnu)
+{
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
+	if (!clang_Cursor_isFunctionInlined(c) || sc == CX_SC_Static)
+		return 0;
+	if (gnu)
+		return sc == CX_SC_Extern;
+	CXCursor canon = clang_getCanonicalCursor(c);
+	for (unsigned i = 0; i < x->ndecls; i++) {
+		CXCursor d = x->decls[i];
+		if (!clang_equalCursors(clang_getCanonicalCursor(d), canon))
+			continue;
+		if (clang_Cursor_getStorageClass(d) == CX_SC_Extern ||
+		    !clang_Cursor_isFunctionInlined(d))
+			return 0;
+	}
+	return 1;
+}
+
+struct statics {
+	struct ctx *x;
+	struct rw_func *f;
+	struct tok *t;
+	unsigned nt;
+	unsigned count;		/* statics exported so far in this function */
+	char **names;		/* their variable names, for "#2" */
+};
+
+/* Index of the token starting at off, or -1. */
+static long tok_at(const struct tok *t, unsigned n, size_t off)
+{
+	unsigned lo = 0, hi = n;
+	while (lo < hi) {
+		unsigned mid = (lo + hi) / 2;
+		if (t[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && t[lo].start == off ? (long)lo : -1;
+}
+
+/* Where a declarator that starts with its name at token i ends: before
+   '=', ',', ';', attributes or an asm label at the same nesting.  Returns
+   the token that stops it, or -1. */
+static long declarator_end(struct ctx *x, const struct tok *t, unsigned n,
+			   unsigned i)
+{
+	static const char *const stop[] = {
+		"=", ",", ";", "{", "__attribute__", "__attribute", 0
+	};
+	int open = 0;
+	for (unsigned j = i + 1; j < n; j++) {
+		if (tok_is(x, &t[j], "(") || tok_is(x, &t[j], "["))
+			open++;
+		else if (tok_is(x, &t[j], ")") || tok_is(x, &t[j], "]"))
+			open -= open > 0;
+		else if (open == 0) {
+			if (tok_is(x, &t[j], "__asm__") || tok_is(x, &t[j], "__asm") ||
+			    tok_is(x, &t[j], "asm"))
+				return -1;	/* already has a label */
+			for (const char *const *s = stop; *s; s++)
+				if (tok_is(x, &t[j], *s))
+					return (long)j;
+		}
+	}
+	return -1;
+}
+
+static void static_local(struct statics *s, CXCursor c)
+{
+	struct ctx *x = s->x;
+	if (clang_Cursor_getStorageClass(c) != CX_SC_Static ||
+	    clang_getCursorTLSKind(c) != CXTLS_None)
+		return;
+	char *var = spelling(c);
+	long off = main_offset(x, clang_getCursorLocation(c), 0);
+	long i = written_at(x, off, var) ? tok_at(s->t, s->nt, (size_t)off) : -1;
+	long end = i >= 0 ? declarator_end(x, s->t, s->nt, (unsigned)i) : -1;
+	if (end < 0) {
+		free(var);
+		return;
+	}
+	unsigned same = 1;
+	for (unsigned k = 0; k < s->count; k++)
+		same += !strcmp(s->names[k], var);
+	s->names = rw_xrealloc(s->names, sizeof *s->names * (s->count + 1));
+	s->names[s->count++] = var;
+
+	struct rw_buf name = {0}, label = {0}, text = {0};
+	rw_buf_printf(&name, "%s/%s", s->f->name, var);
+	rw_buf_printf(&label, "tf.l.%s.%s.%s", x->o->uid, s->f->name, var);
+	if (same > 1) {
+		rw_buf_printf(&name, "#%u", same);
+		rw_buf_printf(&label, ".%u", same);
+	}
+	rw_buf_printf(&text, " __asm__(\"%s\") __attribute__((__used__))",
+		      label.p);
+	struct rw_unit *u = x->u;
+	GROW(u->edits, u->nedits, u->capedits);
+	u->edits[u->nedits].off = s->t[end - 1].end;
+	u->edits[u->nedits].text = rw_buf_take(&text);
+	u->nedits++;
+	add_obj(u, rw_buf_take(&name), 0, rw_buf_take(&label));
+}
+
+static enum CXChildVisitResult find_statics(CXCursor c, CXCursor p,
+					    CXClientData d)
+{
+	(void)p;
+	if (clang_getCursorKind(c) == CXCursor_VarDecl)
+		static_local(d, c);
+	return CXChildVisit_Recurse;
+}
+
+static int skipped_by_glob(struct ctx *x, const char *name)
+{
+	for (int i = 0; i < x->o->nskip; i++)
+		if (!fnmatch(x->o->skip[i], name, 0))
+			return 1;
+	return 0;
+}
+
+/* Spelling for __typeof__(): as written, else canonical, else 0. */
+static char *typeof_spelling(CXType t)
+{
+	char *s = rw_type_spell(t);
+	if (!rw_type_unspellable(s))
+		return s;
+	free(s);
+	s = rw_type_spell(clang_getCanonicalType(t));
+	if (!rw_type_unspellable(s))
+		return s;
+	free(s);
+	return 0;
+}
+
+static void signature(struct ctx *x, CXCursor c, struct rw_func *f,
+		      size_t decl_start)
+{
+	CXType ft = clang_getCursorType(c);
+	CXType rt = clang_getResultType(ft);
+	f->ret = typeof_spelling(rt);
+	if (!f->ret) {
+		f->ret = rw_type_spell(rt);
+		f->nothunk = "anonymous or unspellable return type";
+	}
+	if (clang_getCanonicalType(rt).kind == CXType_Void)
+		f->flags |= RW_VOID;
+	else if (clang_isConstQualifiedType(rt) ||
+		 clang_isVolatileQualifiedType(rt) ||
+		 clang_isConstQualifiedType(clang_getCanonicalType(rt)) ||
+		 clang_isVolatileQualifiedType(clang_getCanonicalType(rt)))
+		f->nothunk = "qualified return type";
+	if (rw_type_declared_in(rt, x->mainf, decl_start, f->brace))
+		f->nothunk = "type declared in the declaration";
+	for (unsigned i = 0; i < f->nparams; i++) {
+		CXCursor pc = clang_Cursor_getArgument(c, i);
+		CXType pt = clang_getCursorType(pc);
+		struct rw_param *p = &f->params[i];
+		p->name = spelling(pc);
+		p->rtype = rw_type_param_spell(pt);
+		p->type = typeof_spelling(pt);
+		if (!p->type) {
+			p->type = rw_xstrdup(p->rtype);
+			f->nothunk = "anonymous or unspellable parameter type";
+		}
+		if (rw_type_varmod(pt))
+			f->nothunk = "variably modified parameter";
+		if (rw_type_declared_in(pt, x->mainf, decl_start, f->brace))
+			f->nothunk = "type declared in the parameter list";
+		if ((f->flags & RW_KNR) && rw_type_promotes(pt))
+			f->nothunk = "K&R parameter changes under promotion";
+	}
+	if (f->flags & RW_VARIADIC)
+		f->nothunk = "variadic";
+	if (f->nothunk)
+		f->flags |= RW_NOTHUNK;
+	f->sig = rw_type_spell(clang_getCanonicalType(ft));
+	f->sighash = rw_type_sighash(ft);
+}
+
+static const char *why_skipped(struct ctx *x, struct rw_func *f,
+			       const char *attrs)
+{
+	if (skipped_by_glob(x, f->name))
+		return "opted out";
+	if (strstr(attrs, "((naked))"))
+		return "naked";
+	if (strstr(attrs, "((no_instrument_function))"))
+		return "no_instrument_function";
+	for (unsigned i = 0; i < x->nifunc; i++)
+		if (!strcmp(x->ifunc[i], f->name))
+			return "ifunc resolver";
+	return 0;
+}
+
+static void function(struct ctx *x, CXCursor c)
+{
+	struct rw_unit *u = x->u;
+	GROW(u->funcs, u->nfuncs, u->capfuncs);
+	struct rw_func *f = &u->funcs[u->nfuncs++];
+	memset(f, 0, sizeof *f);
+	f->name = spelling(c);
+	CXSourceLocation nameloc = clang_getCursorLocation(c);
+	main_offset(x, nameloc, &f->line);
+	char *attrs = attr_text(x, c);
+	f->skip = why_skipped(x, f, attrs);
+
+	CXCursor body = clang_getNullCursor();
+	clang_visitChildren(c, find_body, &body);
+	CXSourceRange br = clang_getCursorExtent(body);
+	long open = main_offset(x, clang_getRangeStart(br), 0);
+	long close = main_offset(x, clang_getRangeEnd(br), 0);
+	if (!f->skip && (open < 0 || close <= open || u->src[open] != '{' ||
+			 u->src[close - 1] != '}'))
+		f->skip = "body made by a macro";
+	f->brace = open < 0 ? 0 : (size_t)open;
+
+	int n = clang_Cursor_getNumArguments(c);
+	f->nparams = n > 0 ? (unsigned)n : 0;
+	f->params = rw_xmalloc(sizeof *f->params * (f->nparams + 1));
+	memset(f->params, 0, sizeof *f->params * (f->nparams + 1));
+	CXType ft = clang_getCursorType(c);
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
+	if (sc == CX_SC_Static)
+		f->flags |= RW_STATIC;
+	if (clang_Cursor_isFunctionInlined(c))
+		f->flags |= RW_INLINE;
+	if (clang_Cursor_isVariadic(c))
+		f->flags |= RW_VARIADIC;
+	if (!strcmp(f->name, "main"))
+		f->flags |= RW_MAIN;
+	CXString fts = clang_getTypeSpelling(ft);
+	if (strstr(clang_getCString(fts), "noreturn") ||
+	    strstr(attrs, "noreturn") || strstr(attrs, "_Noreturn"))
+		f->flags |= RW_NORETURN;
+	clang_disposeString(fts);
+	if (ft.kind == CXType_FunctionNoProto ||
+	    (!f->skip && knr_syntax(x, nameloc, f->brace)))
+		f->flags |= RW_KNR;
+	if (inline_only(x, c, x->o->gnu89 || strstr(attrs, "((gnu_inline))")))
+		f->flags |= RW_INLINE_ONLY;
+	free(attrs);
+
+	long start = main_offset(x, clang_getRangeStart(clang_getCursorExtent(c)), 0);
+	signature(x, c, f, start < 0 ? 0 : (size_t)start);
+	for (unsigned i = 0; i < f->nparams && !f->skip; i++) {
+		if (!*f->params[i].name)
+			f->skip = "unnamed parameter";
+		else if (!strcmp(f->params[i].name, f->name))
+			f->skip = "a parameter has the function's name";
+	}
+	if (f->skip)
+		return;
+
+	/* the body: its hash, and its static locals */
+	unsigned nt;
+	struct tok *t = tokens(x, br, &nt);
+	while (nt && t[nt - 1].end > (size_t)close)
+		nt--;			/* libclang may give one token more */
+	uint64_t h = RW_FNV_INIT;
+	int has_static = 0;
+	for (unsigned i = 0; i < nt; i++) {
+		h = rw_hash(h, u->src + t[i].start, t[i].end - t[i].start);
+		h = rw_hash(h, "", 1);
+		has_static |= tok_is(x, &t[i], "static");
+	}
+	f->bodyhash = h;
+	if (has_static && !(f->flags & RW_INLINE_ONLY)) {
+		struct statics s = { x, f, t, nt, 0, 0 };
+		clang_visitChildren(body, find_statics, &s);
+		for (unsigned i = 0; i < s.count; i++)
+			free(s.names[i]);
+		free(s.names);
+	}
+	free(t);
+}
+
+static int read_source(const char *path, struct rw_unit *u, char **why)
+{
+	FILE *fp = fopen(path, "rb");
+	struct rw_buf b = {0};
+	char chunk[65536];
+	size_t n;
+	if (!fp) {
+		struct rw_buf e = {0};
+		rw_buf_printf(&e, "cannot read it: %s", strerror(errno));
+		*why = rw_buf_take(&e);
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		rw_buf_add(&b, chunk, n);
+	fclose(fp);
+	u->len = b.n;
+	u->src = rw_buf_take(&b);
+	u->start = u->len >= 3 && !memcmp(u->src, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	return 0;
+}
+
+/* The first error diagnostic, as one line, or 0. */
+static char *first_error(CXTranslationUnit tu)
+{
+	unsigned n = clang_getNumDiagnostics(tu);
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		char *r = 0;
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+			CXString s = clang_formatDiagnostic(d,
+				CXDiagnostic_DisplaySourceLocation |
+				CXDiagnostic_DisplayColumn);
+			struct rw_buf b = {0};
+			rw_buf_puts(&b, "libclang cannot parse it (");
+			rw_buf_puts(&b, clang_getCString(s));
+			rw_buf_puts(&b, "); check the flags, or the file uses "
+				    "something only gcc accepts");
+			for (size_t k = 0; k < b.n; k++)
+				if (b.p[k] == '\n' || b.p[k] == '\r')
+					b.p[k] = ' ';
+			r = rw_buf_take(&b);
+			clang_disposeString(s);
+		}
+		clang_disposeDiagnostic(d);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+/* The trap needs the thread pointer: only these targets have it. */
+static char *unsupported_target(CXTranslationUnit tu)
+{
+	CXTargetInfo ti = clang_getTranslationUnitTargetInfo(tu);
+	if (!ti)
+		return 0;
+	CXString tr = clang_TargetInfo_getTriple(ti);
+	const char *t = clang_getCString(tr);
+	char *r = 0;
+	if (strncmp(t, "x86_64", 6) && strncmp(t, "aarch64", 7) &&
+	    strncmp(t, "riscv64", 7)) {
+		struct rw_buf b = {0};
+		rw_buf_printf(&b, "target %s has no trap support (only "
+			      "x86_64, aarch64, riscv64)", t);
+		r = rw_buf_take(&b);
+	}
+	clang_disposeString(tr);
+	clang_TargetInfo_dispose(ti);
+	return r;
+}
+
+int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
+{
+	memset(u, 0, sizeof *u);
+	if (read_source(o->source, u, why))
+		return -1;
+	struct ctx x;
+	memset(&x, 0, sizeof x);
+	x.o = o;
+	x.u = u;
+	CXIndex idx = clang_createIndex(0, 0);
+	struct CXUnsavedFile uf = { o->source, u->src, (unsigned long)u->len };
+	enum CXErrorCode e = clang_parseTranslationUnit2(idx, o->source,
+		(const char *const *)o->clang, o->nclang, &uf, 1,
+		CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles, &x.tu);
+	if (e != CXError_Success || !x.tu) {
+		struct rw_buf b = {0};
+		rw_buf_printf(&b, "libclang failed to start (error %d); "
+			      "check that libclang 14 is installed", (int)e);
+		*why = rw_buf_take(&b);
+		clang_disposeIndex(idx);
+		return -1;
+	}
+	*why = first_error(x.tu);
+	if (!*why)
+		*why = unsupported_target(x.tu);
+	if (!*why) {
+		x.mainf = clang_getFile(x.tu, o->source);
+		if (!x.mainf)
+			*why = rw_xstrdup("libclang lost the main file");
+	}
+	if (!*why) {
+		CXCursor root = clang_getTranslationUnitCursor(x.tu);
+		x.pol = clang_getCursorPrintingPolicy(root);
+		clang_PrintingPolicy_setProperty(x.pol,
+			CXPrintingPolicy_TerseOutput, 1);
+		clang_visitChildren(root, top, &x);
+		for (unsigned i = 0; i < x.ndefs; i++)
+			function(&x, x.defs[i]);
+		clang_PrintingPolicy_dispose(x.pol);
+	}
+	for (unsigned i = 0; i < x.nifunc; i++)
+		free(x.ifunc[i]);
+	for (unsigned i = 0; i < x.nvars; i++)
+		free(x.vars[i]);
+	free(x.ifunc);
+	free(x.vars);
+	free(x.decls);
+	free(x.defs);
+	clang_disposeTranslationUnit(x.tu);
+	clang_disposeIndex(idx);
+	return *why ? -1 : 0;
+}

@@ -1,0 +1,136 @@
+/*
+** tf-rewrite: the model shared by its files.  parse.c fills a struct
+** rw_unit from libclang, emit.c turns it into the text that
+** docs/generated-code.md specifies, main.c drives both.
+*/
+#ifndef TF_REWRITER_H
+#define TF_REWRITER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- buf.c: growable text, C string escaping, allocation that never fails */
+struct rw_buf {
+	char *p;
+	size_t n, cap;
+};
+
+void *rw_xmalloc(size_t n);
+void *rw_xrealloc(void *p, size_t n);
+char *rw_xstrdup(const char *s);
+char *rw_xstrndup(const char *s, size_t n);
+void rw_buf_add(struct rw_buf *b, const char *s, size_t n);
+void rw_buf_puts(struct rw_buf *b, const char *s);
+void rw_buf_printf(struct rw_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void rw_buf_cesc(struct rw_buf *b, const char *s, size_t n);
+char *rw_buf_take(struct rw_buf *b);	/* NUL-terminated, resets b */
+
+/* ---- hash.c: FNV-1a 64 */
+#define RW_FNV_INIT 0xcbf29ce484222325ULL
+uint64_t rw_hash(uint64_t h, const void *p, size_t n);
+uint64_t rw_hash_str(uint64_t h, const char *s);	/* includes the NUL */
+
+/* ---- args.c: the command line */
+struct rw_opts {
+	const char *source;	/* file to read */
+	const char *presumed;	/* path for #line and records */
+	const char *out;
+	const char *key;
+	const char *gnuc;	/* value for -fgnuc-version= */
+	char **skip;		/* fnmatch globs of functions to leave alone */
+	int nskip;
+	int explain;
+	char **gcc;		/* the user's compiler flags */
+	int ngcc;
+	/* derived by rw_args_clang() */
+	char **clang;		/* flags for libclang */
+	int nclang;
+	int gnu89;		/* gnu89 inline semantics for the whole unit */
+	char uid[17];
+	char variant[9];
+};
+
+int rw_args_parse(struct rw_opts *o, int argc, char **argv);
+void rw_args_clang(struct rw_opts *o);
+
+/* ---- the model */
+enum {
+	RW_STATIC = 1 << 0,
+	RW_INLINE = 1 << 1,
+	RW_VARIADIC = 1 << 2,
+	RW_NORETURN = 1 << 3,
+	RW_KNR = 1 << 4,
+	RW_MAIN = 1 << 5,
+	RW_NOTHUNK = 1 << 6,
+	RW_VOID = 1 << 7,	/* returns void */
+	RW_INLINE_ONLY = 1 << 8	/* no out-of-line definition: fn = 0 */
+};
+
+struct rw_param {
+	char *name;
+	char *type;		/* spelling for __typeof__() in the thunk */
+	char *rtype;		/* spelling for the record (arrays adjusted) */
+};
+
+struct rw_func {
+	char *name;
+	unsigned line;
+	size_t brace;		/* offset of the body's '{' */
+	const char *skip;	/* reason it is skipped, or 0 */
+	const char *nothunk;	/* reason it has no thunk, or 0 */
+	unsigned flags;
+	char *ret;		/* return type, spelled for __typeof__() */
+	char *sig;		/* canonical type, no anonymous locations */
+	unsigned nparams;
+	struct rw_param *params;
+	uint64_t sighash, bodyhash;
+};
+
+/* An object with static storage to export (struct tf_object). */
+struct rw_obj {
+	char *name;		/* "var" or "fn/var" or "fn/var#2" */
+	char *var;		/* file scope: the C name */
+	char *label;		/* static local: its asm label */
+};
+
+/* Text inserted at an offset of the source (asm labels of static locals). */
+struct rw_edit {
+	size_t off;
+	char *text;
+};
+
+struct rw_unit {
+	char *src;		/* the whole source file */
+	size_t len;
+	size_t start;		/* 3 when a UTF-8 BOM is dropped */
+	struct rw_func *funcs;
+	unsigned nfuncs, capfuncs;
+	struct rw_obj *objs;
+	unsigned nobjs, capobjs;
+	struct rw_edit *edits;
+	unsigned nedits, capedits;
+};
+
+/* ---- parse.c: libclang -> model.  0, or -1 with *why set. */
+int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why);
+
+/* ---- types.c: what libclang's types mean for the generated code */
+#include <clang-c/Index.h>
+char *rw_type_spell(CXType t);		/* anonymous locations removed */
+char *rw_type_param_spell(CXType t);	/* arrays adjusted to pointers */
+int rw_type_unspellable(const char *spelling);
+int rw_type_varmod(CXType t);		/* variably modified */
+int rw_type_promotes(CXType t);		/* changes under default promotions */
+int rw_type_declared_in(CXType t, CXFile f, size_t from, size_t to);
+uint64_t rw_type_sighash(CXType fn);
+
+/* ---- emit.c: model -> text */
+void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
+	     struct rw_buf *out);
+unsigned rw_emit_nsites(const struct rw_unit *u);
+
+/* ---- trap_text.c (generated from include/tigerfix/trap.h) */
+extern const char rw_trap_h[];
+
+#endif
