@@ -26,15 +26,18 @@ corpus_build_plain() {
 	corpus_build "$1" gcc gcc && touch "$stamp"
 }
 
-# explain_counts LOG SRCTREE: "N M" = functions instrumented / skipped, from
-# tfcc's TF_EXPLAIN lines, counting each file:line:name once (objects built
-# twice, e.g. static + PIC, count once) and only files of the project tree
-# (configure probes do not count).  Skipped lines go to LOG.skipped.
+# explain_counts LOG SRCTREE GCCTREE: "N M" = functions instrumented /
+# skipped, from tfcc's TF_EXPLAIN lines, counting each file:line:name once
+# (objects built twice, e.g. static + PIC, count once) and only files of
+# the project tree (configure probes do not count).  A file tfcc left
+# wholly uninstrumented ("tfcc: warning: F: not instrumented") counts all
+# its functions as skipped: nm of F's object in the plain-gcc GCCTREE.
+# Skipped functions and files go to LOG.skipped.
 explain_counts() {
-	log=$1 tree=$2
+	log=$1 tree=$2 gcctree=$3
 	: > "$log.skipped"
 	find "$tree" -name '*.c' -printf '%f\n' | sort -u > "$log.files"
-	awk -v files="$log.files" -v skipped="$log.skipped" '
+	set -- $(awk -v files="$log.files" -v skipped="$log.skipped" '
 		BEGIN { while ((getline f < files) > 0) known[f] = 1 }
 		/^[^ :]+:[0-9]+: [^ :]+: (instrumented|skipped)/ {
 			split($0, p, ": ")
@@ -47,5 +50,16 @@ explain_counts() {
 			if (p[3] ~ /^instrumented/) n++
 			else { m++; print > skipped }
 		}
-		END { printf "%d %d\n", n, m }' "$log"
+		END { printf "%d %d\n", n, m }' "$log")
+	n=$1 m=$2
+	for f in $(sed -n 's/^tfcc: warning: \([^ :]*\): not instrumented.*/\1/p' "$log" |
+		   sed 's|.*/||' | sort -u); do
+		grep -qxF "$f" "$log.files" || continue
+		obj=$(find "$gcctree" -name "${f%.c}.o" | head -n 1)
+		k=0
+		[ -n "$obj" ] && k=$(nm "$obj" | awk '$2 ~ /^[Tt]$/ && $3 !~ /\./' | wc -l)
+		m=$((m + k))
+		echo "$f: whole file not instrumented ($k functions): $(grep -m1 "warning: [^ ]*$f: not instrumented" "$log" | sed 's/.*not instrumented: //')" >> "$log.skipped"
+	done
+	echo "$n $m"
 }

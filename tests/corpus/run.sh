@@ -79,7 +79,7 @@ for p in $CORPUS_PROJECTS; do
 		grep -v ': instrumented' "$CORPUS_WORK/tfcc/$p.log" | tail -n 15
 		fail=1; continue
 	fi
-	set -- $(explain_counts "$CORPUS_WORK/tfcc/$p.log" "$CORPUS_WORK/src/$p")
+	set -- $(explain_counts "$CORPUS_WORK/tfcc/$p.log" "$CORPUS_WORK/src/$p" "$CORPUS_WORK/gcc/$p")
 	n=$1 m=$2
 	pct=$(awk -v n="$n" -v m="$m" 'BEGIN { printf "%.1f", (n + m) ? 100 * n / (n + m) : 0 }')
 	if suite "$p"; then tests=passed; else tests=FAILED; fail=1; fi
@@ -90,7 +90,7 @@ for p in $CORPUS_PROJECTS; do
 		[ "$k" -gt 0 ] || { fail=1; sites="$sites(NO SITES)"; }
 	done
 	echo "$p: $n instrumented, $m skipped ($pct%), tests $tests, sites:$sites, $(( $(date +%s) - start )) s"
-	if [ "$m" -gt 0 ]; then sed 's/^/    /' "$CORPUS_WORK/tfcc/$p.log.skipped"; fi
+	if [ "$m" -gt 0 ]; then sed 's/^/    /' "$CORPUS_WORK/tfcc/$p.log.skipped" | head -n 40; fi
 	if [ "$tests" = FAILED ]; then tail -n 20 "$CORPUS_WORK/tfcc/$p.test.log"; fi
 	if [ "$n" -eq 0 ] || awk -v p="$pct" -v min="$min_pct" 'BEGIN { exit !(p < min) }'; then
 		echo "$p: instrumented share $pct% is below $min_pct%"

@@ -110,7 +110,7 @@ gcc_functions() {
 site_names() {
 	for f in "$1/prog" "$1"/*.so; do
 		[ -f "$f" ] || continue
-		"$tfctl" sites "$f" || echo "tfctl sites $f failed" >&2
+		"$tfctl" sites "$f" 2>/dev/null || echo "    tfctl sites $f failed" >&2
 	done | awk 'NF { print $2 }' | sort
 }
 
@@ -173,6 +173,7 @@ check_case() {
 		done)
 		if [ -n "$missing" ]; then
 			echo "$name: -$opt functions without a site (sites/wanted):" $missing
+			grep -h '^tfcc: ' "$d/tfcc-$opt/cc.log" | sort -u | sed 's/^/    /'
 			ok=0
 		fi
 		for fn in $skipped; do

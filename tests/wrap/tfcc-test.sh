@@ -48,7 +48,7 @@ cp "$T0/src/foo.c" "$T0/foo.c"; cp "$T0/src/bar.h" "$T0/bar.h"
 fresh() { rm -rf "$W/run"; cp -r "$T0" "$W/run"; }
 # both ARGS...: run "gcc ARGS" and "tfcc gcc ARGS" from fresh trees (stdin
 # from $IN, default /dev/null); keep status, stdout, stderr (temporary
-# object names made uniform: gcc's own are random) and the resulting trees
+# object names and code offsets made uniform) and the resulting trees
 # in $W/{p,t}.*
 IN=/dev/null
 both() {
@@ -60,7 +60,7 @@ both() {
 		else
 			(cd "$W/run" && "$TFCC" gcc "$@" <"$IN" >"$W/$who.out" 2>"$W/$who.err"; echo $? >"$W/$who.rc")
 		fi
-		sed -i -E "s#$TMPDIR/[^ :]*\\.o#TMP.o#g" "$W/$who.err"
+		sed -i -E -e "s#$TMPDIR/[^ :]*\\.o#TMP.o#g" -e "s#\\(\\.text\\+0x[0-9a-f]+\\)#(.text+OFF)#g" "$W/$who.err"
 		rm -rf "$W/$who.tree"; mv "$W/run" "$W/$who.tree"
 	done
 	IN=/dev/null

@@ -1,0 +1,92 @@
+#!/bin/sh
+# Rewriter end-to-end test: for each samples/*.c, rewrite it, compile the
+# result with gcc and clang under the strictest warning set the original
+# is clean under (-Werror), link (a tiny main when the sample has none),
+# run, and compare the output with the original built plainly.
+#   first line of a sample: /* std: c89 gnu89 c99 c11 gnu17 */ (optional;
+#   also "flags: ..." for extra compiler flags, "fail" when tf-rewrite must
+#   refuse it).  samples/NAME.explain, when present, is the exact
+#   --explain output expected on stderr.
+# usage: run.sh TF_REWRITE WORKDIR [SAMPLE...]
+set -u
+rw=$1; work=$2; shift 2
+here=$(cd "$(dirname "$0")" && pwd)
+clang_cc=${TF_CLANG_CC:-clang}
+mkdir -p "$work"
+cd "$here" || exit 2
+
+base="-Wall -Wextra -pedantic -Werror -Wdeclaration-after-statement"
+strict="$base -Wmissing-prototypes -Wstrict-prototypes -Wshadow -Wredundant-decls -Wcast-qual -Wold-style-definition"
+fails=0; checks=0
+
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# Strongest warning set under which the original compiles cleanly.
+level_for() { # cc std flags src
+	extra=""
+	[ "$1" = "$clang_cc" ] && extra="-Wmissing-variable-declarations"
+	for w in "$strict $extra" "$strict" "$base" "-w"; do
+		if $1 -std=$2 $3 $w -c "$4" -o "$work/probe.o" 2>/dev/null; then
+			echo "$w"; return
+		fi
+	done
+	echo "-w"
+}
+
+set -- ${@:-samples/*.c}
+for src in "$@"; do
+	name=$(basename "$src" .c)
+	head1=$(head -n 1 "$src")
+	stds=$(echo "$head1" | sed -n 's/.*std: *\([^*;]*\).*/\1/p')
+	[ -n "$stds" ] || stds="c99 c11 gnu17"
+	flags=$(echo "$head1" | sed -n 's/.*flags: *\([^*;]*\).*/\1/p')
+	need_main=""
+	grep -q '^[a-z ]*int[ \t]*main[ \t]*(' "$src" || need_main="$here/tiny_main.c"
+	if echo "$head1" | grep -q 'fail'; then
+		checks=$((checks + 1))
+		err=$("$rw" -o "$work/$name.out.c" "$src" -- $flags 2>&1)
+		rc=$?
+		lines=$(printf '%s\n' "$err" | wc -l)
+		if [ $rc -ne 1 ] || [ "$lines" -ne 1 ] || [ -e "$work/$name.out.c" ] ||
+		   ! printf '%s\n' "$err" | grep -q "^tfcc: warning: $src: not instrumented: "; then
+			fail "$name: expected one 'not instrumented' line and exit 1, got $rc: $err"
+		fi
+		continue
+	fi
+	if [ -f "samples/$name.explain" ]; then
+		checks=$((checks + 1))
+		"$rw" --explain -o "$work/$name.x.c" "$src" -- $flags 2>"$work/$name.explain" >/dev/null
+		diff -u "samples/$name.explain" "$work/$name.explain" >/dev/null ||
+			fail "$name: --explain differs: $(diff "samples/$name.explain" "$work/$name.explain" | head -5)"
+	fi
+	for std in $stds; do
+		gcc -std=$std $flags -w "$src" $need_main -o "$work/$name.ref" -lm 2>"$work/$name.err" ||
+			{ fail "$name -std=$std: original does not build: $(head -3 "$work/$name.err")"; continue; }
+		"$work/$name.ref" >"$work/$name.ref.out" 2>&1
+		echo "exit $?" >>"$work/$name.ref.out"
+		out="$work/$name.$std.c"
+		rm -f "$out"
+		if ! "$rw" -o "$out" "$src" -- -std=$std $flags 2>"$work/$name.rw.err"; then
+			fail "$name -std=$std: tf-rewrite refused: $(cat "$work/$name.rw.err")"
+			continue
+		fi
+		for cc in gcc "$clang_cc"; do
+			checks=$((checks + 1))
+			w=$(level_for "$cc" "$std" "$flags" "$src")
+			if ! $cc -std=$std $flags $w -c "$out" -o "$work/$name.o" 2>"$work/$name.cc.err"; then
+				fail "$name $cc -std=$std: rewritten output does not compile cleanly ($w): $(head -5 "$work/$name.cc.err")"
+				continue
+			fi
+			if ! $cc "$work/$name.o" $need_main -o "$work/$name.bin" -lm 2>"$work/$name.ld.err"; then
+				fail "$name $cc -std=$std: does not link: $(head -3 "$work/$name.ld.err")"
+				continue
+			fi
+			"$work/$name.bin" >"$work/$name.out" 2>&1
+			echo "exit $?" >>"$work/$name.out"
+			cmp -s "$work/$name.ref.out" "$work/$name.out" ||
+				fail "$name $cc -std=$std: output differs: $(diff "$work/$name.ref.out" "$work/$name.out" | head -5)"
+		done
+	done
+done
+echo "rewriter_compile: $checks checks, $fails failures"
+[ $fails -eq 0 ]

@@ -1,0 +1,6 @@
+/* Entry point for samples that have no main of their own. */
+int main(void);
+int main(void)
+{
+	return 0;
+}
