@@ -15,6 +15,7 @@ static struct reg_site *lock_site(struct tf_site *s, const char *what,
 {
 	struct reg_site *rs;
 
+	disp_enter();
 	if (!s) {
 		log_err(err, errlen, "%s: no such instrumented function (not "
 			"built with tfcc, or excluded: see tfcc --explain); "
@@ -68,6 +69,7 @@ tf_hook *tf_replace_by_name(const char *file, const char *name,
 	tf_hook *h;
 	char files[256] = "";
 
+	disp_enter();
 	if (!name) {
 		log_err(err, errlen, "tf_replace_by_name: no function name "
 			"given; pass the name of an instrumented function");
@@ -103,6 +105,7 @@ tf_hook *tf_replace_by_name(const char *file, const char *name,
 int tf_undo(tf_hook *h)
 {
 	int r;
+	disp_enter();
 	reg_rdlock();   /* keeps the site's unit from going meanwhile */
 	r = disp_undo(h);
 	reg_unlock();
@@ -116,7 +119,9 @@ tf_fnptr tf_original(tf_fnptr fn)
 
 	if (!rs || !s->fn || (rs->flags & RF_VARIADIC))
 		return fn;      /* nothing to arm: the trap would not look */
-	if (__atomic_load_n(&s->slot, __ATOMIC_ACQUIRE))
-		disp_arm(s);
+	/* arm even if the slot reads 0 now: it may be non-zero again by the
+	   time our trap reads it (an unused pass is dropped when this thread
+	   next enters the runtime) */
+	disp_arm(s);
 	return s->fn;
 }

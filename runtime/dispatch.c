@@ -46,10 +46,16 @@
 ** .by, clears it and runs the body.  Another thread wanting a pass spins
 ** (then yields) until .by is 0.  A pass can be left behind when every
 ** hook goes away between arming and the trap (the trap then no longer
-** looks at .by): tf__pre disarms if it sees the slot at 0 after arming,
-** publishing a 0 slot clears .by, and as a last resort a waiter takes
-** over a pass that the same thread has held for TF_PASS_STEAL_NS.  The
-** thread robbed of a pass just goes through the thunk once more.
+** looks at .by).  Only the owner may drop its pass, and only once it is
+** sure its trap has run: each thread remembers the site of its last pass
+** and drops it, if still there, the next time it enters the runtime
+** (tf__pre, tf__post, the public API) or exits.  Anyone else clearing .by (say, when
+** the slot becomes 0) would be wrong: a trap that read the old slot, or
+** reads a new non-zero one, would miss its pass and call the hook a
+** second time.  As a last resort a waiter takes over a pass that has sat
+** unused for TF_PASS_STEAL_NS (same holder, and no pass armed on the site
+** meanwhile: rs->passes counts them); the thread robbed of it goes
+** through the slot once more (its hooks run twice for that call).
 **
 ** Re-entrancy: a per-thread depth counter is raised while interceptor
 ** callbacks run; calls made from inside a callback skip interceptors
@@ -64,7 +70,7 @@
 
 #include "tf_int.h"
 
-#define TF_PASS_STEAL_NS 50000000L  /* 50 ms */
+#define TF_PASS_STEAL_NS 500000000L /* 500 ms */
 
 enum { H_REPL = 1, H_ICPT = 2 };
 #define HOOK_MAGIC 0x7466686bu       /* "tfhk" */
@@ -96,6 +102,9 @@ struct tf_hook {
 static pthread_mutex_t disp_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct disp_conf *retired;
 static TF_TLS unsigned disp_depth;
+static TF_TLS struct tf_site *armed;   /* site of this thread's last pass */
+static TF_TLS unsigned armed_gen;      /* units_gone when it was armed */
+static unsigned units_gone;            /* bumped when a unit unregisters */
 
 void disp_fork_prepare(void) { pthread_mutex_lock(&disp_lock); }
 void disp_fork_parent(void) { pthread_mutex_unlock(&disp_lock); }
@@ -151,6 +160,13 @@ static tf_fnptr slot_of(const struct reg_site *rs, const struct disp_conf *c)
 	return top;
 }
 
+static long elapsed_ns(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000000000L + t.tv_nsec - t0->tv_nsec;
+}
+
 /* publish c for rs (see the invariants above); takes ownership of c */
 static void publish(struct reg_site *rs, struct disp_conf *c)
 {
@@ -160,8 +176,6 @@ static void publish(struct reg_site *rs, struct disp_conf *c)
 
 	__atomic_store_n(&rs->conf, c, __ATOMIC_RELEASE);
 	__atomic_store_n(&s->slot, slot, __ATOMIC_RELEASE);
-	if (!slot)
-		__atomic_store_n(&s->by, (void *)0, __ATOMIC_RELAXED);
 	if (old) {
 		old->retired = retired;
 		retired = old;
@@ -312,6 +326,7 @@ void disp_unit_gone(struct reg_unit *ru)
 	unsigned i;
 
 	pthread_mutex_lock(&disp_lock);
+	__atomic_add_fetch(&units_gone, 1, __ATOMIC_RELEASE);
 	for (i = 0; i < ru->u->nsites; i++) {
 		struct reg_site *rs = &ru->sites[i];
 		struct tf_hook *h;
@@ -342,28 +357,78 @@ void disp_state(struct reg_site *rs, int *tag, int *intercepted)
 	}
 }
 
-static long elapsed_ns(const struct timespec *t0)
+/* Our last pass: once this thread is back in the runtime, the trap it
+   was armed for has run, so a pass still there was never used. */
+static void drop_pending(void *self)
 {
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000000000L + t.tv_nsec - t0->tv_nsec;
+	if (armed && armed_gen != __atomic_load_n(&units_gone,
+						   __ATOMIC_ACQUIRE)) {
+		armed = NULL;   /* its unit may be unmapped: do not touch */
+	} else if (armed) {
+		__atomic_compare_exchange_n(&armed->by, &self, (void *)0, 0,
+					    __ATOMIC_RELAXED,
+					    __ATOMIC_RELAXED);
+		armed = NULL;
+	}
+}
+
+void disp_enter(void)
+{
+	drop_pending(self_id());
+}
+
+static pthread_key_t exit_key;
+static TF_TLS int exit_key_set;
+
+static void at_thread_exit(void *arg)
+{
+	(void)arg;
+	drop_pending(self_id());
+}
+
+static void exit_key_init(void)
+{
+	pthread_key_create(&exit_key, at_thread_exit);
+}
+
+/* a thread that arms gets its last pass dropped when it exits */
+static void watch_thread_exit(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, exit_key_init);
+	pthread_setspecific(exit_key, (void *)1);
+	exit_key_set = 1;
 }
 
 void disp_arm(struct tf_site *s)
 {
+	struct reg_site *rs = __atomic_load_n(&s->rt, __ATOMIC_ACQUIRE);
+	unsigned long dummy = 0, *passes = rs ? &rs->passes : &dummy, seen = 0;
 	void *self = self_id(), *held = NULL;
 	struct timespec t0;
 	unsigned spins = 0;
 
+	drop_pending(self);
+	if (!exit_key_set)
+		watch_thread_exit();
 	for (;;) {
 		void *cur = NULL;
 		if (__atomic_compare_exchange_n(&s->by, &cur, self, 0,
 						__ATOMIC_RELAXED,
 						__ATOMIC_RELAXED) ||
-		    cur == self)
+		    cur == self) {
+			__atomic_add_fetch(passes, 1, __ATOMIC_RELAXED);
+			armed = s;
+			armed_gen = __atomic_load_n(&units_gone,
+						    __ATOMIC_ACQUIRE);
 			return;
-		if (cur != held) {      /* a new holder: restart the clock */
+		}
+		/* a new holder, or the same thread with a new pass: the
+		   clock starts again */
+		if (cur != held ||
+		    __atomic_load_n(passes, __ATOMIC_RELAXED) != seen) {
 			held = cur;
+			seen = __atomic_load_n(passes, __ATOMIC_RELAXED);
 			spins = 0;
 		}
 		if (++spins < 64) {
@@ -377,7 +442,12 @@ void disp_arm(struct tf_site *s)
 						       __ATOMIC_RELAXED,
 						       __ATOMIC_RELAXED)) {
 			log_msg("dispatch: took over a pass to the original "
-				"held for over 50 ms by another thread");
+				"of %s() unused for %ld ms by another thread",
+				rs ? rs->name : "?", TF_PASS_STEAL_NS / 1000000);
+			__atomic_add_fetch(passes, 1, __ATOMIC_RELAXED);
+			armed = s;
+			armed_gen = __atomic_load_n(&units_gone,
+						    __ATOMIC_ACQUIRE);
 			return;
 		}
 		sched_yield();
@@ -408,6 +478,7 @@ tf_fnptr tf__pre(struct tf_site *s, void **argv, void *ret,
 	tf_fnptr to;
 
 	f->w[0] = c;
+	drop_pending(self);
 	if (c && disp_depth == 0) {
 		disp_depth++;
 		for (i = 0; i < c->n && !skip; i++) {
@@ -428,11 +499,6 @@ tf_fnptr tf__pre(struct tf_site *s, void **argv, void *ret,
 	if (to)
 		return to;
 	disp_arm(s);
-	if (!__atomic_load_n(&s->slot, __ATOMIC_ACQUIRE)) {
-		void *me = self;    /* the trap will not look: take it back */
-		__atomic_compare_exchange_n(&s->by, &me, (void *)0, 0,
-					    __ATOMIC_RELAXED, __ATOMIC_RELAXED);
-	}
 	return s->fn;
 }
 
@@ -443,9 +509,10 @@ void tf__post(struct tf_site *s, void **argv, void *ret, struct tf_frame *f)
 	struct tf_call call = { s, argv, ret, NULL };
 	void *self;
 
+	self = self_id();
+	drop_pending(self);     /* the original has returned */
 	if (!c || i == 0)
 		return;
-	self = self_id();
 	disp_depth++;
 	while (i-- > 0) {
 		const struct disp_ent *e = &c->e[i];

@@ -66,6 +66,7 @@ struct reg_site {
 	char *text;             /* owned copy of the record, fields point in */
 	struct disp_conf *conf; /* dispatch: published configuration (atomic) */
 	struct tf_hook *hooks;  /* dispatch: attached hooks, under disp lock */
+	unsigned long passes;   /* dispatch: passes armed so far (atomic) */
 };
 
 /* Runtime record of one unit (tf_unit.rt). */
@@ -120,6 +121,8 @@ void disp_unit_gone(struct reg_unit *ru);
 void disp_state(struct reg_site *rs, int *tag, int *intercepted);
 /* Arm one pass to the body of s for the calling thread. */
 void disp_arm(struct tf_site *s);
+/* The calling thread enters the runtime: drop its unused pass, if any. */
+void disp_enter(void);
 void disp_fork_prepare(void);
 void disp_fork_parent(void);
 void disp_fork_child(void);
