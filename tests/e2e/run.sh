@@ -111,7 +111,7 @@ site_names() {
 	for f in "$1/prog" "$1"/*.so; do
 		[ -f "$f" ] || continue
 		"$tfctl" sites "$f" 2>/dev/null || echo "    tfctl sites $f failed" >&2
-	done | awk 'NF { print $2 }' | sort
+	done | awk '$1 ~ /:[0-9]+$/ { print $2 }' | sort
 }
 
 check_case() {

@@ -26,6 +26,7 @@ int main(void)
 {
 	tf_hook *a, *b, *h;
 	struct pair p = { 10, 20 }, q;
+	long r;
 
 	printf("plain %d\n", mul(3, 4));
 	a = TF_INTERCEPT(mul, pre_arg, 0, 0, TF_PROCESS);
@@ -40,10 +41,12 @@ int main(void)
 	printf("restored %d\n", mul(3, 4));
 
 	h = TF_INTERCEPT(fib, pre_count, 0, 0, TF_PROCESS);
-	printf("fib(15)=%ld calls=%d\n", fib(15), calls);
+	r = fib(15);
+	printf("fib(15)=%ld calls=%d\n", r, calls);
 	tf_undo(h);
 	calls = 0;
-	printf("fib(15)=%ld calls=%d\n", fib(15), calls);
+	r = fib(15);
+	printf("fib(15)=%ld calls=%d\n", r, calls);
 
 	a = TF_INTERCEPT(mul, pre_tag, post_tag, "aA", TF_PROCESS);
 	b = TF_INTERCEPT(mul, pre_tag, post_tag, "bB", TF_PROCESS);

@@ -14,13 +14,15 @@ static int fact_counted(int n) { mock_calls++; return TF_ORIGINAL(fact)(n); }
 int main(void)
 {
 	tf_hook *h = TF_MOCK(halve, halve_logged);
+	int r = halve(10);
 
-	printf("halve(10)=%d mock_calls=%d\n", halve(10), mock_calls);
+	printf("halve(10)=%d mock_calls=%d\n", r, mock_calls);
 	tf_undo(h);
 	printf("halve(10)=%d\n", halve(10));
 	mock_calls = 0;
 	h = TF_MOCK(fact, fact_counted);
-	printf("fact(6)=%d mock_calls=%d\n", fact(6), mock_calls);
+	r = fact(6);
+	printf("fact(6)=%d mock_calls=%d\n", r, mock_calls);
 	tf_undo(h);
 	return 0;
 }
