@@ -235,6 +235,8 @@ static pid_t fork_waiting(int *wr, int close_all)
 	if (child == 0) {
 		close(p[1]);
 		close(ready[0]);
+		if (close_all && ctl_connect(getpid()) < 0)
+			_exit(1);       /* our server is up: now close it all */
 		if (close_all)
 			for (int fd = 3; fd < 1024; fd++)
 				if (fd != p[0] && fd != ready[1])
