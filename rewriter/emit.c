@@ -62,22 +62,20 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 	}
 	rw_buf_printf(&b, "tf_fnptr tf__t = TF__SLOT(%s); if (__builtin_expect("
 		      "tf__t != 0, 0) && !TF__PASS(%s)) ", site, site);
-	if (f->flags & RW_NORETURN) {
-		/* gcc types noreturn as a qualifier, and -Wcast-qual would
-		   flag a cast that adds it: go through a union instead. */
-		rw_buf_printf(&b, "{ union { tf_fnptr a; __typeof__(&%s) b; } "
-			      "tf__p; tf__p.a = tf__t; tf__p.b", f->name);
+	/* A union, not a cast: gcc types noreturn and const functions as
+	   qualified, and -Wcast-qual would flag a cast that adds that. */
+	rw_buf_printf(&b, "{ union { tf_fnptr tf__x; __typeof__(&%s) tf__f; } "
+		      "tf__p; tf__p.tf__x = tf__t; ", f->name);
+	if (f->flags & (RW_VOID | RW_NORETURN)) {
+		rw_buf_puts(&b, "tf__p.tf__f");
 		args(&b, f, 0);
-		rw_buf_puts(&b, "; __builtin_unreachable(); } 0; });");
-		return rw_buf_take(&b);
+		rw_buf_puts(&b, f->flags & RW_NORETURN ?
+			    "; __builtin_unreachable(); }" : "; return; }");
+	} else {
+		rw_buf_puts(&b, "return tf__p.tf__f");
+		args(&b, f, 0);
+		rw_buf_puts(&b, "; }");
 	}
-	rw_buf_puts(&b, f->flags & RW_VOID ? "{ " : "return ");
-	rw_buf_printf(&b, "((__typeof__(&%s))tf__t)", f->name);
-	args(&b, f, 0);
-	if (f->flags & RW_VOID)
-		rw_buf_puts(&b, "; return; }");
-	else
-		rw_buf_puts(&b, ";");
 	rw_buf_puts(&b, " 0; });");
 	return rw_buf_take(&b);
 }

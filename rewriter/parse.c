@@ -159,7 +159,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 	if (k == CXCursor_FunctionDecl) {
 		GROW(x->decls, x->ndecls, x->capdecls);
 		x->decls[x->ndecls++] = c;
-		if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+		if (main_offset(x, clang_getCursorLocation(c), 0) < 0)
 			return CXChildVisit_Continue;
 		if (clang_Cursor_hasAttrs(c)) {
 			CXString s = clang_getCursorPrettyPrinted(c, x->pol);
@@ -171,7 +171,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 			x->defs[x->ndefs++] = c;
 		}
 	} else if (k == CXCursor_VarDecl &&
-		   clang_Location_isFromMainFile(clang_getCursorLocation(c))) {
+		   main_offset(x, clang_getCursorLocation(c), 0) >= 0) {
 		file_object(x, c);
 	}
 	return CXChildVisit_Continue;
@@ -406,8 +406,11 @@ static void signature(struct ctx *x, CXCursor c, struct rw_func *f,
 		CXType pt = clang_getCursorType(pc);
 		struct rw_param *p = &f->params[i];
 		p->name = spelling(pc);
-		p->rtype = rw_type_param_spell(pt);
-		p->type = typeof_spelling(pt);
+		p->rtype = rw_type_param_spell(pt,
+			clang_getArgType(clang_getCanonicalType(ft), i));
+		p->type = rw_type_is_array(pt) ?
+			(rw_type_unspellable(p->rtype) ? 0 : rw_xstrdup(p->rtype)) :
+			typeof_spelling(pt);
 		if (!p->type) {
 			p->type = rw_xstrdup(p->rtype);
 			f->nothunk = "anonymous or unspellable parameter type";
@@ -497,6 +500,8 @@ static void function(struct ctx *x, CXCursor c)
 			f->skip = "unnamed parameter";
 		else if (!strcmp(f->params[i].name, f->name))
 			f->skip = "a parameter has the function's name";
+		else if (!strncmp(f->params[i].name, "tf__", 4))
+			f->skip = "a parameter uses the reserved prefix tf__";
 	}
 	if (f->skip)
 		return;

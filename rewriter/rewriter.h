@@ -118,7 +118,8 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why);
 /* ---- types.c: what libclang's types mean for the generated code */
 #include <clang-c/Index.h>
 char *rw_type_spell(CXType t);		/* anonymous locations removed */
-char *rw_type_param_spell(CXType t);	/* arrays adjusted to pointers */
+char *rw_type_param_spell(CXType t, CXType adjusted); /* arrays -> pointers */
+int rw_type_is_array(CXType t);
 int rw_type_unspellable(const char *spelling);
 int rw_type_varmod(CXType t);		/* variably modified */
 int rw_type_promotes(CXType t);		/* changes under default promotions */

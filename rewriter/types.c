@@ -56,28 +56,29 @@ char *rw_type_spell(CXType t)
 	return r;
 }
 
-/* A parameter's type as the function type sees it: arrays become
-   pointers to their elements. */
-char *rw_type_param_spell(CXType t)
+int rw_type_is_array(CXType t)
 {
-	if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
-	    t.kind == CXType_VariableArray ||
-	    t.kind == CXType_DependentSizedArray) {
-		CXType e = clang_getArrayElementType(t);
-		CXType ce = clang_getCanonicalType(e);
-		if (ce.kind != CXType_ConstantArray &&
-		    ce.kind != CXType_IncompleteArray &&
-		    ce.kind != CXType_VariableArray &&
-		    ce.kind != CXType_FunctionProto &&
-		    ce.kind != CXType_FunctionNoProto) {
-			char *es = rw_type_spell(e);
-			struct rw_buf b = {0};
-			rw_buf_printf(&b, "%s *", es);
-			free(es);
-			return rw_buf_take(&b);
-		}
-	}
-	return rw_type_spell(t);
+	return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+	       t.kind == CXType_VariableArray ||
+	       t.kind == CXType_DependentSizedArray;
+}
+
+/* A parameter's type as the function type sees it: arrays become
+   pointers to their elements ("int *", keeping typedef names), or the
+   canonical adjusted type when the element is itself an array. */
+char *rw_type_param_spell(CXType t, CXType adjusted)
+{
+	if (!rw_type_is_array(t))
+		return rw_type_spell(t);
+	CXType e = clang_getArrayElementType(t);
+	if (rw_type_is_array(clang_getCanonicalType(e)) ||
+	    adjusted.kind == CXType_Invalid)
+		return rw_type_spell(adjusted.kind == CXType_Invalid ? t : adjusted);
+	char *es = rw_type_spell(e);
+	struct rw_buf b = {0};
+	rw_buf_printf(&b, "%s *", es);
+	free(es);
+	return rw_buf_take(&b);
 }
 
 /* Text that does not compile back into the type it came from. */

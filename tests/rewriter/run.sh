@@ -37,9 +37,9 @@ set -- ${@:-samples/*.c}
 for src in "$@"; do
 	name=$(basename "$src" .c)
 	head1=$(head -n 1 "$src")
-	stds=$(echo "$head1" | sed -n 's/.*std: *\([^*;]*\).*/\1/p')
+	stds=$(echo "$head1" | sed -n 's/.*std: *\([^*;]*\).*/\1/p' | sed 's/ *--.*//')
 	[ -n "$stds" ] || stds="c99 c11 gnu17"
-	flags=$(echo "$head1" | sed -n 's/.*flags: *\([^*;]*\).*/\1/p')
+	flags=$(echo "$head1" | sed -n 's/.*flags: *\([^*;]*\).*/\1/p' | sed 's/ *--.*//')
 	need_main=""
 	grep -q '^[a-z ]*int[ \t]*main[ \t]*(' "$src" || need_main="$here/tiny_main.c"
 	if echo "$head1" | grep -q 'fail'; then
@@ -66,14 +66,14 @@ for src in "$@"; do
 		echo "exit $?" >>"$work/$name.ref.out"
 		out="$work/$name.$std.c"
 		rm -f "$out"
-		if ! "$rw" -o "$out" "$src" -- -std=$std $flags 2>"$work/$name.rw.err"; then
+		if ! "$rw" -o "$out" "$src" -- -std=$std $flags -iquote "$(dirname "$src")" 2>"$work/$name.rw.err"; then
 			fail "$name -std=$std: tf-rewrite refused: $(cat "$work/$name.rw.err")"
 			continue
 		fi
 		for cc in gcc "$clang_cc"; do
 			checks=$((checks + 1))
 			w=$(level_for "$cc" "$std" "$flags" "$src")
-			if ! $cc -std=$std $flags $w -c "$out" -o "$work/$name.o" 2>"$work/$name.cc.err"; then
+			if ! $cc -std=$std $flags $w -iquote "$(dirname "$src")" -c "$out" -o "$work/$name.o" 2>"$work/$name.cc.err"; then
 				fail "$name $cc -std=$std: rewritten output does not compile cleanly ($w): $(head -5 "$work/$name.cc.err")"
 				continue
 			fi
