@@ -36,7 +36,7 @@ struct pf_import {
 struct pf_file {
 	const char *path;       /* as requested (absolute) */
 	int fd;                 /* memfd (or the file) that dlopen maps */
-	char dlname[64];        /* name given to dlopen */
+	char dlname[1100];      /* name given to dlopen */
 	const unsigned char *map;
 	size_t size;
 	char buildid[129];      /* manifest: target_build_id */
@@ -69,16 +69,32 @@ int arch_import_reloc(unsigned type, uint64_t s, int64_t a, uint64_t *val);
 /* A relocation type that needs no symbol (R_*_NONE, RELATIVE, ...). */
 int arch_reloc_symless(unsigned type);
 
-/* patch_bind.c: resolve every import against the target object (units
-   of the registry whose object has build-id buildid); caller holds the
-   registry read lock.  0, or -1 with err. */
-int pb_resolve(struct pf_file *f, const char *buildid, const char *tpath,
-	       char *err, size_t errlen);
+/* The target object as the registry sees it: its live sites and units
+   (valid while the registry read lock is held). */
+struct pb_target {
+	const char *path;       /* obj.path of the target */
+	const char *buildid;
+	struct reg_site **sites;
+	size_t nsites;
+	struct reg_unit **units;
+	size_t nunits;
+};
+
+/* patch_bind.c: collect the target (registry units whose object has
+   build-id buildid; caller holds the registry read lock).  0 if found,
+   -1 if no unit has it, -2 if out of memory. */
+int pb_target(struct pb_target *t, const char *buildid);
+void pb_target_free(struct pb_target *t);
+/* Target sites named name whose file matches file (NULL or "": any):
+   exact path first, else basename.  Returns how many, stores up to max. */
+size_t pb_sites(const struct pb_target *t, const char *file,
+		const char *name, struct reg_site **out, size_t max);
+/* Resolve every import of f against t.  0, or -1 with err. */
+int pb_resolve(struct pf_file *f, const struct pb_target *t, char *err,
+	       size_t errlen);
 /* Write the resolved addresses into the patch's slots (l_addr: the
    patch's load bias).  0, or -1 with err (then nothing was written). */
 int pb_fill(const struct pf_file *f, uintptr_t l_addr, char *err,
 	    size_t errlen);
-/* Which registered unit files match file (path, then basename). */
-int pb_file_match(const char *want, const char *have, int basename_pass);
 
 #endif /* TF_PATCH_INT_H */

@@ -188,6 +188,8 @@ void tf__register(struct tf_unit *u)
 			TF_ABI_VERSION);
 		return;
 	}
+	if (patch_claim(u))     /* a patch being loaded: kept apart */
+		return;
 	ru = calloc(1, sizeof *ru);
 	if (!ru)
 		return;

@@ -139,6 +139,9 @@ int patch_op_unload(struct json_object *req, struct json_object *ans,
 /* Append one {id, path, replaced, loaded_at} per loaded patch to arr. */
 void patch_list(struct json_object *arr);
 unsigned patch_count(void);
+/* tf__register hook: while this thread dlopens a patch, its units are
+   kept by the loader (returns 1), not registered as live sites. */
+int patch_claim(struct tf_unit *u);
 
 /* ---- ctl_ops.c ---- */
 
