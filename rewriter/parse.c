@@ -241,24 +241,38 @@ static int knr_syntax(struct ctx *x, CXSourceLocation name, size_t brace)
 	return knr;
 }
 
+/* Whether this declaration itself says inline (clang's isInlined also
+   answers yes for later declarations of an inline function). */
+static int inline_specified(struct ctx *x, CXCursor c)
+{
+	CXString s = clang_getCursorPrettyPrinted(c, x->pol);
+	const char *t = clang_getCString(s);
+	const char *paren = strchr(t, '(');
+	const char *in = strstr(t, "inline ");
+	int r = in && (!paren || in < paren);
+	clang_disposeString(s);
+	return r;
+}
+
 /* C99: a non-static inline definition is inline-only unless some
-   declaration of the function is extern or lacks inline (when clang
-   cannot tell, "inline-only" is the safe answer: fn = 0 never breaks
-   the link).  gnu89: inline-only exactly when it is "extern inline". */
+   declaration of the function is extern or lacks inline.  gnu89 (by
+   -std, -fgnu89-inline or the gnu_inline attribute): inline-only exactly
+   when it is "extern inline". */
 static int inline_only(struct ctx *x, CXCursor c, int gnu)
 {
 	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
 	if (!clang_Cursor_isFunctionInlined(c) || sc == CX_SC_Static)
 		return 0;
 	if (gnu)
-		return sc == CX_SC_Extern;
+		return sc == CX_SC_Extern && inline_specified(x, c);
 	CXCursor canon = clang_getCanonicalCursor(c);
 	for (unsigned i = 0; i < x->ndecls; i++) {
 		CXCursor d = x->decls[i];
 		if (!clang_equalCursors(clang_getCanonicalCursor(d), canon))
 			continue;
 		if (clang_Cursor_getStorageClass(d) == CX_SC_Extern ||
-		    !clang_Cursor_isFunctionInlined(d))
+		    !clang_Cursor_isFunctionInlined(d) ||
+		    !inline_specified(x, d))
 			return 0;
 	}
 	return 1;
