@@ -26,17 +26,29 @@ corpus_build_plain() {
 	corpus_build "$1" gcc gcc && touch "$stamp"
 }
 
-# explain_counts LOG SRCTREE GCCTREE: "N M" = functions instrumented /
+# Reference build: gcc keeping every static and inline function, so nm of
+# its objects lists each function the project defines (cached).
+corpus_build_ref() {
+	stamp=$CORPUS_WORK/ref/$1.stamp
+	[ -f "$stamp" ] && [ -d "$CORPUS_WORK/ref/$1" ] && return 0
+	corpus_build "$1" ref "gcc -fkeep-inline-functions -fkeep-static-functions" &&
+		touch "$stamp"
+}
+
+# explain_counts LOG SRCTREE GCCTREE [REFTREE]: "N M" = functions instrumented /
 # skipped, from tfcc's TF_EXPLAIN lines, counting each file:line:name once
 # (objects built twice, e.g. static + PIC, count once) and only files of
 # the project tree (configure probes do not count).  A file tfcc left
 # wholly uninstrumented ("tfcc: warning: F: not instrumented") counts all
 # its functions as skipped: nm of F's object in the plain-gcc GCCTREE.
+# With REFTREE, functions gcc defines there (nm) that TF_EXPLAIN never
+# mentions count as skipped too ("not reported").
 # Skipped functions and files go to LOG.skipped.
 explain_counts() {
-	log=$1 tree=$2 gcctree=$3
+	log=$1 tree=$2 gcctree=$3 reftree=${4:-}
 	: > "$log.skipped"
-	find "$tree" -name '*.c' -printf '%f\n' | sort -u > "$log.files"
+	rm -f "$log.files.named"
+	find "$tree" -name '*.[ch]' -printf '%f\n' | sort -u > "$log.files"
 	set -- $(awk -v files="$log.files" -v skipped="$log.skipped" '
 		BEGIN { while ((getline f < files) > 0) known[f] = 1 }
 		/^[^ :]+:[0-9]+: [^ :]+: (instrumented|skipped)/ {
@@ -47,6 +59,7 @@ explain_counts() {
 			key = base ":" p[2]
 			if (key in seen) next
 			seen[key] = 1
+			print p[2] > (files ".named")
 			if (p[3] ~ /^instrumented/) n++
 			else { m++; print > skipped }
 		}
@@ -60,6 +73,20 @@ explain_counts() {
 		[ -n "$obj" ] && k=$(nm "$obj" | awk '$2 ~ /^[Tt]$/ && $3 !~ /\./' | wc -l)
 		m=$((m + k))
 		echo "$f: whole file not instrumented ($k functions): $(grep -m1 "warning: [^ ]*$f: not instrumented" "$log" | sed 's/.*not instrumented: //')" >> "$log.skipped"
+		nm "$obj" 2>/dev/null | awk '$2 ~ /^[Tt]$/ { print $3 }' >> "$log.files.named"
 	done
+	if [ -n "$reftree" ]; then
+		touch "$log.files.named"
+		sort -u "$log.files.named" > "$log.named"
+		find "$reftree" -name '*.o' -exec nm -A {} + 2>/dev/null |
+			awk '$2 ~ /^[Tt]$/ && $3 !~ /\./ && $3 !~ /^__/ { print $3 }' |
+			sort -u > "$log.defined"
+		comm -23 "$log.defined" "$log.named" > "$log.unreported"
+		k=$(wc -l < "$log.unreported")
+		m=$((m + k))
+		[ "$k" -eq 0 ] || echo "not reported by TF_EXPLAIN at all ($k functions):" \
+			$(head -n 30 "$log.unreported") >> "$log.skipped"
+	fi
+	rm -f "$log.files.named"
 	echo "$n $m"
 }

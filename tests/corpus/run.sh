@@ -70,7 +70,7 @@ site_bins() {
 
 for p in $CORPUS_PROJECTS; do
 	start=$(date +%s)
-	if ! corpus_build_plain "$p"; then
+	if ! corpus_build_plain "$p" || ! corpus_build_ref "$p"; then
 		echo "$p: plain gcc build FAILED (see $CORPUS_WORK/gcc/$p.log)"
 		fail=1; continue
 	fi
@@ -79,7 +79,7 @@ for p in $CORPUS_PROJECTS; do
 		grep -v ': instrumented' "$CORPUS_WORK/tfcc/$p.log" | tail -n 15
 		fail=1; continue
 	fi
-	set -- $(explain_counts "$CORPUS_WORK/tfcc/$p.log" "$CORPUS_WORK/src/$p" "$CORPUS_WORK/gcc/$p")
+	set -- $(explain_counts "$CORPUS_WORK/tfcc/$p.log" "$CORPUS_WORK/src/$p" "$CORPUS_WORK/gcc/$p" "$CORPUS_WORK/ref/$p")
 	n=$1 m=$2
 	pct=$(awk -v n="$n" -v m="$m" 'BEGIN { printf "%.1f", (n + m) ? 100 * n / (n + m) : 0 }')
 	if suite "$p"; then tests=passed; else tests=FAILED; fail=1; fi
