@@ -1,0 +1,107 @@
+# Helpers for the patch loader tests: build targets with tfcc and patches
+# by hand (the shape tfcc --patch-for gives them), start targets, run
+# tfctl, poll a target's output with a deadline (never a fixed sleep).
+
+B=${TF_BIN:?set TF_BIN to the build bin directory}
+INC=${TF_INC:?set TF_INC to the include directory}
+src=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/tfpatch-test.XXXXXX")
+fails=0
+pids=""
+
+cleanup() {
+	local p
+	for p in $pids; do kill "$p" 2>/dev/null; done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+bad() {
+	echo "FAIL: $*"
+	fails=$((fails + 1))
+}
+
+finish() {
+	[ "$fails" = 0 ] && { echo "PASS"; exit 0; }
+	echo "$fails failure(s)"
+	exit 1
+}
+
+# run CMD...: sets $out, $err, $rc
+run() {
+	last="$*"
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	out=$(cat "$tmp/out")
+	err=$(cat "$tmp/err")
+}
+expect_rc() { [ "$rc" = "$1" ] || bad "$last: exit status $rc, expected $1 (stderr: $err)"; }
+expect_out_has() { case "$out" in *"$1"*) ;; *) bad "$last: stdout lacks '$1': $out" ;; esac; }
+expect_err_has() { case "$err" in *"$1"*) ;; *) bad "$last: stderr lacks '$1': $err" ;; esac; }
+expect_one_error_line() {
+	[ "$(printf '%s\n' "$err" | wc -l)" = 1 ] &&
+		case "$err" in "tfctl: "*) true ;; *) false ;; esac ||
+		bad "$last: stderr is not one 'tfctl: ' line: $err"
+}
+
+buildid() { readelf -n "$1" | awk '/Build ID/ { print $3 }'; }
+
+# build_target SRC OUT [tfcc args...]: SRC is compiled under its own name
+build_target() {
+	local s=$1 o=$2
+	shift 2
+	cp "$src/$s" "$tmp/$s"
+	(cd "$tmp" && "$B/tfcc" gcc -O2 -g "$@" -o "$o" "$s") ||
+		{ echo "FAIL: tfcc could not build $s"; exit 1; }
+}
+
+# mkpatch SRC NAME TARGET OUT [BUILDID]: patch OUT from SRC recorded as
+# file NAME, for TARGET (its build-id, unless BUILDID is given)
+mkpatch() {
+	local s=$1 name=$2 target=$3 o=$4 bid=${5:-$(buildid "$3")} imps
+	"$B/tf-rewrite" --name "$name" -o "$tmp/$o.rw.c" "$src/$s" -- -O2 ||
+		{ echo "FAIL: tf-rewrite $s"; exit 1; }
+	imps=$(grep -o 'tf\.imp\.[A-Za-z0-9_.$]*' "$src/$s" | sort -u |
+	       sed 's/.*/"&"/' | paste -sd, -)
+	printf '{"abi":1,"target_build_id":"%s","target":"%s","sources":["%s"],"imports":[%s]}\n' \
+		"$bid" "$target" "$name" "$imps" >"$tmp/$o.json"
+	gcc -O2 -fPIC -I"$INC" -c -o "$tmp/$o.o" "$tmp/$o.rw.c" &&
+	objcopy --add-section tf_manifest="$tmp/$o.json" \
+		--set-section-flags tf_manifest=alloc,readonly "$tmp/$o.o" &&
+	gcc -shared -Wl,-z,now -Wl,-z,norelro -o "$tmp/$o" "$tmp/$o.o" ||
+		{ echo "FAIL: cannot build patch $o"; exit 1; }
+}
+
+# start PROG ARGS...: run it in the background, output in $tmp/log;
+# waits (deadline 10 s) for its control socket; sets $pid
+start() {
+	local deadline=$((SECONDS + 10))
+	"$@" >"$tmp/log" 2>&1 &
+	pid=$!
+	pids="$pids $pid"
+	until "$B/tfctl" list --pid "$pid" >/dev/null 2>&1; do
+		[ $SECONDS -lt $deadline ] && kill -0 "$pid" 2>/dev/null ||
+			{ echo "FAIL: $1 did not start: $(tail -3 "$tmp/log")"; exit 1; }
+		sleep 0.01
+	done
+}
+
+# last complete line the target printed
+last_line() { tail -n 2 "$tmp/log" | head -n 1; }
+
+# wait_for CMD...: poll (deadline 10 s) until CMD succeeds on the target's
+# last line ($line); fails the test otherwise
+wait_for() {
+	local deadline=$((SECONDS + 10))
+	while :; do
+		line=$(last_line)
+		"$@" && return 0
+		if [ $SECONDS -ge $deadline ] || ! kill -0 "$pid" 2>/dev/null; then
+			bad "waited in vain for '$*' (last line: $line)"
+			return 1
+		fi
+		sleep 0.005
+	done
+}
+
+alive() { kill -0 "$pid" 2>/dev/null || bad "the target died: $(tail -3 "$tmp/log")"; }

@@ -1,0 +1,2 @@
+/* Patch v1 of mt.c's work(). */
+int work(int x) { return x * 10 + 1; }
