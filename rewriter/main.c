@@ -5,12 +5,39 @@
 ** nothing is written, and tfcc compiles the original instead.
 */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "rewriter.h"
+
+/* For the crash handler: only async-signal-safe calls there. */
+static const char *crash_out;
+static char crash_msg[1024];
+
+static void crashed(int sig)
+{
+	ssize_t n = write(2, crash_msg, strlen(crash_msg));
+	(void)n;
+	if (crash_out)
+		unlink(crash_out);
+	_exit(sig == SIGTERM || sig == SIGINT ? 2 : 1);
+}
+
+/* Never crash: a fault anywhere (ours or libclang's) becomes the usual
+   "not instrumented" line, and tfcc compiles the original. */
+static void guard(const struct rw_opts *o)
+{
+	static const int sigs[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT };
+	snprintf(crash_msg, sizeof crash_msg, "tfcc: warning: %s: not "
+		 "instrumented: tf-rewrite crashed; please report it with this "
+		 "file (TF_KEEP=1 keeps it)\n", o->presumed);
+	crash_out = o->out;
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		signal(sigs[i], crashed);
+}
 
 static int not_instrumented(const struct rw_opts *o, const char *why)
 {
@@ -64,6 +91,7 @@ int main(int argc, char **argv)
 	struct rw_unit u;
 	char *why = 0;
 	rw_args_parse(&o, argc, argv);
+	guard(&o);
 	rw_args_clang(&o);
 	if (rw_parse(&o, &u, &why))
 		return not_instrumented(&o, why);

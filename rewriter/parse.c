@@ -531,6 +531,13 @@ static void function(struct ctx *x, CXCursor c)
 		h = rw_hash(h, u->src + t[i].start, t[i].end - t[i].start);
 		h = rw_hash(h, "", 1);
 		has_static |= tok_is(x, &t[i], "static");
+		if (tok_is(x, &t[i], "__builtin_va_arg_pack") ||
+		    tok_is(x, &t[i], "__builtin_va_arg_pack_len"))
+			f->skip = "uses __builtin_va_arg_pack (must always be inlined)";
+	}
+	if (f->skip) {
+		free(t);
+		return;
 	}
 	f->bodyhash = h;
 	if (has_static && !(f->flags & RW_INLINE_ONLY)) {
@@ -630,8 +637,13 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 		CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles, &x.tu);
 	if (e != CXError_Success || !x.tu) {
 		struct rw_buf b = {0};
-		rw_buf_printf(&b, "libclang failed to start (error %d); "
-			      "check that libclang 14 is installed", (int)e);
+		if (e == CXError_Crashed)
+			rw_buf_puts(&b, "libclang crashed while parsing it; "
+				    "please report it with this file");
+		else
+			rw_buf_printf(&b, "libclang could not parse it (error %d); "
+				      "check the flags and that libclang 14 is "
+				      "installed", (int)e);
 		*why = rw_buf_take(&b);
 		clang_disposeIndex(idx);
 		return -1;
