@@ -210,6 +210,8 @@ static int wait_child(pid_t pid)
 {
 	int status;
 	sig_child = pid;
+	if (sig_got)            /* came before the handler knew the child */
+		kill(pid, sig_got);
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR) {
 			status = 1 << 8;
