@@ -10,9 +10,10 @@
 # usage: run.sh TF_REWRITE WORKDIR [SAMPLE...]
 set -u
 rw=$1; work=$2; shift 2
+case $rw in /*) ;; *) rw=$(pwd)/$rw ;; esac
 here=$(cd "$(dirname "$0")" && pwd)
 clang_cc=${TF_CLANG_CC:-clang}
-mkdir -p "$work"
+mkdir -p "$work" && work=$(cd "$work" && pwd) || exit 2
 cd "$here" || exit 2
 
 base="-Wall -Wextra -pedantic -Werror -Wdeclaration-after-statement"
@@ -26,14 +27,26 @@ level_for() { # cc std flags src
 	extra=""
 	[ "$1" = "$clang_cc" ] && extra="-Wmissing-variable-declarations"
 	for w in "$strict $extra" "$strict" "$base" "-w"; do
-		if $1 -std=$2 $3 $w -c "$4" -o "$work/probe.o" 2>/dev/null; then
+		if $1 -std=$2 $3 $w -fsyntax-only "$4" 2>/dev/null; then
 			echo "$w"; return
 		fi
 	done
 	echo "-w"
 }
 
-set -- ${@:-samples/*.c}
+# No sample named: run each sample as its own job, as many as there are CPUs.
+if [ $# -eq 0 ]; then
+	n=$(ls samples/*.c | wc -l)
+	ls samples/*.c | xargs -P "$(nproc)" -n 1 "$here/run.sh" "$rw" "$work" >"$work/all.log" 2>&1
+	rc=$?
+	grep '^FAIL' "$work/all.log"
+	checks=$(sed -n 's/^rewriter_compile: \([0-9]*\) checks.*/\1/p' "$work/all.log" |
+		 awk '{ s += $1 } END { print s + 0 }')
+	fails=$(grep -c '^FAIL' "$work/all.log")
+	echo "rewriter_compile: $n samples, $checks checks, $fails failures"
+	[ $rc -eq 0 ] && [ "$fails" -eq 0 ]
+	exit
+fi
 for src in "$@"; do
 	name=$(basename "$src" .c)
 	head1=$(head -n 1 "$src")
