@@ -43,6 +43,10 @@ int rw_args_parse(struct rw_opts *o, int argc, char **argv)
 			break;
 		} else if (!strcmp(a, "--explain")) {
 			o->explain = 1;
+		} else if (!strcmp(a, "--mode=patch") || !strcmp(a, "--mode=normal")) {
+			o->patch = a[7] == 'p';
+		} else if (!strcmp(a, "--target-file") && next) {
+			o->target_file = argv[++i];
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--name") ||
 			   !strcmp(a, "--key") || !strcmp(a, "--gnuc-version") ||
 			   !strcmp(a, "--skip-funcs")) {

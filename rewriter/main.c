@@ -95,8 +95,13 @@ int main(int argc, char **argv)
 	rw_args_clang(&o);
 	if (rw_parse(&o, &u, &why))
 		return not_instrumented(&o, why);
+	if (o.patch && rw_patch(&o, &u, &why))	/* rewriter/patch.c */
+		return not_instrumented(&o, why);
 	struct rw_buf b = {0};
-	rw_emit(&o, &u, &b);
+	if (o.patch)
+		rw_patch_emit(&o, &u, &b);
+	else
+		rw_emit(&o, &u, &b);
 	if (o.explain)
 		explain(&o, &u);
 	return write_out(&o, &b);

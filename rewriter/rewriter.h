@@ -41,6 +41,8 @@ struct rw_opts {
 	char **skip;		/* fnmatch globs of functions to leave alone */
 	int nskip;
 	int explain;
+	int patch;		/* --mode=patch (rewriter/patch.c) */
+	const char *target_file; /* --target-file: file of records, imports */
 	char **gcc;		/* the user's compiler flags */
 	int ngcc;
 	/* derived by rw_args_clang() */
@@ -130,6 +132,11 @@ uint64_t rw_type_sighash(CXType fn);
 void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 	     struct rw_buf *out);
 unsigned rw_emit_nsites(const struct rw_unit *u);
+
+/* ---- patch.c: --mode=patch (docs/patches.md).  0, or -1 with *why */
+int rw_patch(const struct rw_opts *o, struct rw_unit *u, char **why);
+void rw_patch_emit(const struct rw_opts *o, const struct rw_unit *u,
+		   struct rw_buf *out);
 
 /* ---- trap_text.c (generated from include/tigerfix/trap.h) */
 extern const char rw_trap_h[];

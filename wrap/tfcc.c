@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "tfcc.h"
+#include "patch.h"
 
 struct env tf_env;
 
@@ -150,8 +151,11 @@ int main(int argc, char **argv)
 		tf_env.explain = 1;
 		c.first_arg = 2;
 	}
+	c.first_arg = patch_opts(argc, argv, c.first_arg); /* --patch-for */
 	c.explain = tf_env.explain;
 	c.first_arg = compiler_words(&c, c.first_arg);
+	if (patch_target)
+		return patch_build(&c);	/* wrap/patch.c: never falls back */
 	if (env_on("TF_DISABLE")) {
 		c.why_pass = "TF_DISABLE is set";
 		pass_through(&c, 0);

@@ -138,6 +138,10 @@ const char *tf_error(void);
 	tf_intercept(tf_site_of((tf_fnptr)&(fn)), (pre), (post), (user),   \
 		     (scope), (char *)0, 0)
 
+/* Marks new state of a patch: not bound to the running program
+   (static TF_NEW int hits;), see docs/patches.md. */
+#define TF_NEW
+
 /* The original fn, typed: TF_ORIGINAL(add)(a, b) inside add's mock. */
 #define TF_ORIGINAL(fn) ((__typeof__(&(fn)))tf_original((tf_fnptr)&(fn)))
 
