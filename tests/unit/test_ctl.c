@@ -117,7 +117,7 @@ static void hello_and_sites(void **state)
 	assert_string_equal(ans, "{\"patches\":[],\"ok\":true}\n");
 	ask(fd, "{\"op\":\"load\",\"path\":\"/x.so\"}\n", ans, sizeof ans);
 	assert_non_null(strstr(ans, "\"ok\":false"));
-	assert_non_null(strstr(ans, "\"error\":\"load: "));
+	assert_non_null(strstr(ans, "\"error\":\""));  /* no such file */
 	close(fd);
 }
 
