@@ -132,6 +132,7 @@ static int one_source(const struct call *c, const struct input *in,
 	sv_push(&cmd, "-iquote");
 	sv_push(&cmd, *srcdir ? srcdir : ".");
 	user_flags(c, &cmd);
+	sv_pushf(&cmd, "-idirafter%s/include", tf_env.prefix); /* TF_NEW */
 	st = run(cmd.v, NULL, NULL);
 	sv_free(&cmd);
 	if (st != 0 || !u_exists(rw)) {

@@ -1,0 +1,34 @@
+/* main.c declaring a bound and a const object together: refused. */
+#include <stdio.h>
+#include "util.h"
+
+int total = 5;
+int tentative;
+static int hits, *const hitp = &hits;
+static int ring[] = { 1, 2,
+		      3 };
+static const int table[] = { 10, 20, 30 };
+
+int count(int k)
+{
+	static int n = 0;
+	static int (*pick)(int) = helper;
+	hits++;
+	if (k) {
+		static int n;
+		n++;
+	}
+	return n++ + pick(k) + ring[k % 3] + table[k % 3] + total + tentative;
+}
+
+static int other(void)
+{
+	static int n = 4;
+	return n + shared_count;
+}
+
+int main(void)
+{
+	printf("%d %d %d\n", count(1), other(), hits);
+	return 0;
+}
