@@ -5,6 +5,8 @@
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "tfcc.h"
 
@@ -83,8 +85,54 @@ int link_objects(struct call *c)
 		}
 		sv_push(&cmd, a);
 	}
-	link_runtime(c, &cmd);
-	st = run(cmd.v, NULL, NULL);
+	st = link_run(c, &cmd);
 	sv_free(&cmd);
+	return st;
+}
+
+/* First line of what fd holds (a captured link's stderr). */
+static char *first_line(int fd)
+{
+	char buf[512];
+	ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+	buf[n > 0 ? n : 0] = 0;
+	buf[strcspn(buf, "\n")] = 0;
+	return u_strdup(buf);
+}
+
+/* Run the link cmd with the runtime added.  If that fails, link again
+   without it: a build never breaks because of libtf, and a link that
+   fails anyway reports exactly what plain gcc reports (configure probes
+   see the same answers).  Returns the exit status. */
+int link_run(const struct call *c, struct sv *cmd)
+{
+	size_t n = cmd->n;
+	int fd, st;
+
+	link_runtime(c, cmd);
+	if (cmd->n == n || (fd = memfd_create("tfcc-link", MFD_CLOEXEC)) < 0) {
+		st = run(cmd->v, NULL, NULL);
+		return st == -1 ? 1 : status_exit(st);
+	}
+	st = run_fd(cmd->v, fd);
+	if (st == 0) {
+		lseek(fd, 0, SEEK_SET);
+		u_copy_fd(fd, 2);
+		close(fd);
+		return 0;
+	}
+	while (cmd->n > n)              /* drop the runtime's flags */
+		free(cmd->v[--cmd->n]);
+	cmd->v[n] = NULL;
+	st = run(cmd->v, NULL, NULL);
+	if (st == 0) {
+		char *why = first_line(fd);
+		u_warn("linking %s with the tigerfix runtime failed (%s); "
+		       "linked it without libtf, so it runs uninstrumented "
+		       "(check that libtf matches this target)",
+		       c->out ? c->out : "a.out", why);
+		free(why);
+	}
+	close(fd);
 	return st == -1 ? 1 : status_exit(st);
 }

@@ -113,16 +113,13 @@ static int compiler_words(struct call *c, int i)
 	return i;
 }
 
-/* exec the compiler with the original arguments (plus the runtime when
-   the call links); never returns. */
-static void pass_through(struct call *c, int add_runtime)
+/* exec the compiler with the original arguments; never returns. */
+static void pass_through(struct call *c)
 {
 	struct sv cmd = { 0 };
 	sv_append(&cmd, &c->cc);
 	for (int i = c->first_arg; i < c->argc; i++)
 		sv_push(&cmd, c->argv[i]);
-	if (add_runtime)
-		link_runtime(c, &cmd);
 	if (tf_env.verbose) {
 		fprintf(stderr, "tfcc: passing through (%s):",
 			c->why_pass ? c->why_pass : "nothing to instrument");
@@ -134,6 +131,20 @@ static void pass_through(struct call *c, int add_runtime)
 	fprintf(stderr, "tfcc: cannot run the compiler %s: %s (is it installed "
 		"and in PATH?)\n", cmd.v[0], strerror(errno));
 	exit(127);
+}
+
+/* A link of what tfcc did not compile: the original arguments plus the
+   runtime (link_run falls back to the plain link). */
+static int link_plain(struct call *c)
+{
+	struct sv cmd = { 0 };
+	int st;
+	sv_append(&cmd, &c->cc);
+	for (int i = c->first_arg; i < c->argc; i++)
+		sv_push(&cmd, c->argv[i]);
+	st = link_run(c, &cmd);
+	sv_free(&cmd);
+	return st;
 }
 
 int main(int argc, char **argv)
@@ -158,19 +169,20 @@ int main(int argc, char **argv)
 		return patch_build(&c);	/* wrap/patch.c: never falls back */
 	if (env_on("TF_DISABLE")) {
 		c.why_pass = "TF_DISABLE is set";
-		pass_through(&c, 0);
+		pass_through(&c);
 	}
 	if (args_expand(&c.args, argc - c.first_arg, argv + c.first_arg) != 0) {
 		c.why_pass = "response file unreadable";
-		pass_through(&c, 0);
+		pass_through(&c);
 	}
 	args_parse(&c);
 	if (c.mode == MODE_PASS)
-		pass_through(&c, 0);
-	if (c.nsrc_c == 0)
-		pass_through(&c, c.mode == MODE_LINK);
-	if (!(tmp = tmp_make()))
-		pass_through(&c, c.mode == MODE_LINK);
+		pass_through(&c);
+	if (c.nsrc_c == 0 || !(tmp = tmp_make())) {
+		if (c.mode == MODE_LINK)
+			return link_plain(&c);
+		pass_through(&c);
+	}
 	sig_protect(tmp);
 	rc = comp_sources(&c, tmp);
 	if (rc == 0 && c.mode == MODE_LINK)

@@ -105,6 +105,7 @@ int comp_sources(struct call *c, const char *tmp);
 /* link.c */
 void link_runtime(const struct call *c, struct sv *cmd);
 int link_objects(struct call *c);
+int link_run(const struct call *c, struct sv *cmd);
 
 /* depfile.c */
 char *dep_file(const struct call *c, const char *src_base);
@@ -112,6 +113,7 @@ void dep_mend(const char *file, const char *tmpdir, const char *srcdir);
 
 /* util.c */
 int run(char *const *argv, const char *in_from, const char *err_to);
+int run_fd(char *const *argv, int err_fd);
 int run_capture(char *const *argv, char *buf, size_t size);
 int status_exit(int status);
 char *u_strdup(const char *s);

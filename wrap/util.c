@@ -223,10 +223,11 @@ static int wait_child(pid_t pid)
 	return status;
 }
 
-/* Run argv (PATH search), stdin from in_from and stderr to err_to when
-   given.  Returns the wait status, or -1 with a warning when it could not
-   be started. */
-int run(char *const *argv, const char *in_from, const char *err_to)
+/* Run argv (PATH search), stdin from in_from, stderr to the file err_to
+   or the descriptor err_fd when given.  Returns the wait status, or -1
+   with a warning when it could not be started. */
+static int spawn_wait(char *const *argv, const char *in_from,
+		      const char *err_to, int err_fd)
 {
 	posix_spawn_file_actions_t fa;
 	pid_t pid;
@@ -242,6 +243,8 @@ int run(char *const *argv, const char *in_from, const char *err_to)
 	if (err_to)
 		posix_spawn_file_actions_addopen(&fa, 2, err_to,
 			O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	else if (err_fd >= 0)
+		posix_spawn_file_actions_adddup2(&fa, err_fd, 2);
 	rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc != 0) {
@@ -249,6 +252,16 @@ int run(char *const *argv, const char *in_from, const char *err_to)
 		return -1;
 	}
 	return wait_child(pid);
+}
+
+int run(char *const *argv, const char *in_from, const char *err_to)
+{
+	return spawn_wait(argv, in_from, err_to, -1);
+}
+
+int run_fd(char *const *argv, int err_fd)
+{
+	return spawn_wait(argv, NULL, NULL, err_fd);
 }
 
 /* Run argv with stdout into buf (NUL-terminated, trailing newline cut)

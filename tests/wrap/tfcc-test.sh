@@ -276,6 +276,18 @@ fi
 fresh; (cd "$W/run" && "$TFCC" gcc -nostdlib -r src/two.c -o r.o)
 check "-r -nostdlib: no runtime" sh -c "! nm '$W/run/r.o' | grep -q ' T tf_'"
 
+# ---- a runtime that does not link never breaks the link ----
+mkdir -p "$W/fake/bin" "$W/fake/lib"
+cp "$TFCC" "$W/fake/bin/tfcc"
+echo 'not a library' > "$W/fake/lib/libtf.so"
+fresh; (cd "$W/run" && "$W/fake/bin/tfcc" gcc src/main2.c src/two.c -o prog 2>"$W/err")
+check "broken libtf: still links" sh -c "[ \"\$('$W/run/prog')\" = 42 ]"
+check "broken libtf: one warning" test "$(wc -l <"$W/err")" -eq 1
+fresh; (cd "$W/run" && gcc -c src/two.c && "$W/fake/bin/tfcc" gcc two.o -o prog 2>"$W/err"; echo $? >"$W/rc")
+check "broken libtf, link of objects: plain gcc's error" grep -q "undefined reference to .main'" "$W/err"
+check "broken libtf, link of objects: exit 1" test "$(cat "$W/rc")" = 1
+check "broken libtf, link of objects: no libtf noise" sh -c "! grep -q libtf '$W/err'"
+
 # ---- no temp files left behind ----
 check "no temp dirs left in TMPDIR" sh -c "[ -z \"\$(ls '$TMPDIR')\" ]"
 
