@@ -365,11 +365,22 @@ static void drop_pending(void *self)
 						   __ATOMIC_ACQUIRE)) {
 		armed = NULL;   /* its unit may be unmapped: do not touch */
 	} else if (armed) {
-		__atomic_compare_exchange_n(&armed->by, &self, (void *)0, 0,
-					    __ATOMIC_RELAXED,
-					    __ATOMIC_RELAXED);
+		/* a plain load first: a locked op on every call costs */
+		if (__atomic_load_n(&armed->by, __ATOMIC_RELAXED) == self)
+			__atomic_compare_exchange_n(&armed->by, &self,
+						    (void *)0, 0,
+						    __ATOMIC_RELAXED,
+						    __ATOMIC_RELAXED);
 		armed = NULL;
 	}
+}
+
+/* only the holder of .by writes the count, so no locked add is needed:
+   it only has to change when a new pass is armed */
+static void count_pass(unsigned long *passes)
+{
+	__atomic_store_n(passes, __atomic_load_n(passes, __ATOMIC_RELAXED) + 1,
+			 __ATOMIC_RELAXED);
 }
 
 void disp_enter(void)
@@ -417,7 +428,7 @@ void disp_arm(struct tf_site *s)
 						__ATOMIC_RELAXED,
 						__ATOMIC_RELAXED) ||
 		    cur == self) {
-			__atomic_add_fetch(passes, 1, __ATOMIC_RELAXED);
+			count_pass(passes);
 			armed = s;
 			armed_gen = __atomic_load_n(&units_gone,
 						    __ATOMIC_ACQUIRE);
@@ -444,7 +455,7 @@ void disp_arm(struct tf_site *s)
 			log_msg("dispatch: took over a pass to the original "
 				"of %s() unused for %ld ms by another thread",
 				rs ? rs->name : "?", TF_PASS_STEAL_NS / 1000000);
-			__atomic_add_fetch(passes, 1, __ATOMIC_RELAXED);
+			count_pass(passes);
 			armed = s;
 			armed_gen = __atomic_load_n(&units_gone,
 						    __ATOMIC_ACQUIRE);

@@ -17,9 +17,20 @@ static struct tf_unit *units, *units_tail;  /* registration order */
 static unsigned nunits, nsites;
 static int unparsed;                        /* units not parsed yet */
 
-/* address -> site map (open addressing), rebuilt under the write lock */
-static struct reg_site **addr_map;
-static size_t addr_cap;
+/* address -> site map (open addressing): rebuilt under the write lock,
+   published whole and read without a lock (tf_original calls it on every
+   call of a mock).  Old maps are retired, never freed; entries hold the
+   address inline so a reader never follows a freed record. */
+struct addr_ent {
+	tf_fnptr fn;
+	struct tf_site *site;
+};
+struct addr_map {
+	struct addr_map *retired;
+	size_t cap;
+	struct addr_ent e[];
+};
+static struct addr_map *addr_map, *addr_retired;
 
 void reg_rdlock(void) { pthread_rwlock_rdlock(&reg_lock); }
 void reg_unlock(void) { pthread_rwlock_unlock(&reg_lock); }
@@ -136,30 +147,37 @@ static size_t hash_addr(tf_fnptr f, size_t cap)
 /* rebuild the address map; caller holds the write lock */
 static void addr_rebuild(void)
 {
+	struct addr_map *m, *old = addr_map;
 	struct tf_unit *u;
 	size_t cap = 16;
 	unsigned i;
 
 	while (cap < 2 * (size_t)nsites + 2)
 		cap *= 2;
-	free(addr_map);
-	addr_map = calloc(cap, sizeof *addr_map);
-	addr_cap = addr_map ? cap : 0;
-	if (!addr_map)
-		return;
+	m = calloc(1, sizeof *m + cap * sizeof m->e[0]);
+	if (!m)
+		return;         /* keep the old map: stale but safe */
+	m->cap = cap;
 	for (u = units; u; u = u->next) {
 		struct reg_unit *ru = u->rt;
 		for (i = 0; ru->sites && i < u->nsites; i++) {
+			tf_fnptr fn = u->sites[i].fn;
 			size_t h;
-			if (!u->sites[i].fn)
+			if (!fn)
 				continue;
-			h = hash_addr(u->sites[i].fn, cap);
-			while (addr_map[h] && addr_map[h]->site->fn !=
-					      u->sites[i].fn)
+			h = hash_addr(fn, cap);
+			while (m->e[h].fn && m->e[h].fn != fn)
 				h = (h + 1) & (cap - 1);
-			if (!addr_map[h])  /* first registered wins */
-				addr_map[h] = &ru->sites[i];
+			if (!m->e[h].fn) {  /* first registered wins */
+				m->e[h].fn = fn;
+				m->e[h].site = &u->sites[i];
+			}
 		}
+	}
+	__atomic_store_n(&addr_map, m, __ATOMIC_RELEASE);
+	if (old) {
+		old->retired = addr_retired;
+		addr_retired = old;
 	}
 }
 
@@ -352,22 +370,19 @@ struct tf_site *tf_site_find(const char *name)
 
 struct tf_site *tf_site_of(tf_fnptr fn)
 {
-	struct tf_site *s = NULL;
+	struct addr_map *m;
 	size_t h;
 
 	if (!fn)
 		return NULL;
 	reg_parse_all();
-	pthread_rwlock_rdlock(&reg_lock);
-	if (addr_cap) {
-		h = hash_addr(fn, addr_cap);
-		while (addr_map[h] && addr_map[h]->site->fn != fn)
-			h = (h + 1) & (addr_cap - 1);
-		if (addr_map[h])
-			s = addr_map[h]->site;
-	}
-	pthread_rwlock_unlock(&reg_lock);
-	return s;
+	m = __atomic_load_n(&addr_map, __ATOMIC_ACQUIRE);
+	if (!m)
+		return NULL;
+	h = hash_addr(fn, m->cap);
+	while (m->e[h].fn && m->e[h].fn != fn)
+		h = (h + 1) & (m->cap - 1);
+	return m->e[h].fn ? m->e[h].site : NULL;
 }
 
 struct sites_arg {
