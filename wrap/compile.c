@@ -116,17 +116,54 @@ static void dep_names(const struct call *c, struct unit *u, struct sv *cmd)
 	}
 }
 
-/* Where debug info, __BASE_FILE__ and coverage see the temp dir. */
+/* path as the user's -f<kind>-prefix-map / -ffile-prefix-map options
+   rewrite it: like gcc, the last option whose old prefix matches wins. */
+static char *user_remap(const struct call *c, const char *kind,
+			const char *path)
+{
+	char *own = u_fmt("-f%s-prefix-map=", kind);
+	char *out = NULL;
+	for (size_t i = c->args.n; i-- > 0 && !out;) {
+		const char *a = c->args.v[i], *eq;
+		if (c->role[i] != R_FLAG || (strncmp(a, own, strlen(own)) &&
+		    strncmp(a, "-ffile-prefix-map=", 18)))
+			continue;
+		a = strchr(a, '=') + 1;
+		if ((eq = strchr(a, '=')) &&
+		    !strncmp(path, a, (size_t)(eq - a)))
+			out = u_fmt("%s%s", eq + 1, path + (eq - a));
+	}
+	free(own);
+	return out ? out : u_strdup(path);
+}
+
+/* Where debug info, __BASE_FILE__ and coverage see the temp dir: mapped
+   to the source's directory, and from there as the user's own maps
+   would have mapped the original. */
 static void prefix_maps(const struct call *c, const struct unit *u,
 			struct sv *cmd)
 {
+	static const char *const kinds[] = { "debug", "macro", "profile" };
 	int is_stdin = !strcmp(u->in->path, "-");
 	char *from = is_stdin ? u_strdup(u->rewritten) : u_fmt("%s/", u->dir);
 	char *to = is_stdin ? u_strdup("<stdin>") :
 		   *u->srcdir ? u_fmt("%s%s", u->srcdir,
 				      strcmp(u->srcdir, "/") ? "/" : "") :
 		   u_strdup("");
-	sv_pushf(cmd, "-ffile-prefix-map=%s=%s", from, to);
+
+	if (!c->has_prefix_map) {
+		sv_pushf(cmd, "-ffile-prefix-map=%s=%s", from, to);
+	} else {
+		for (int k = 0; k < 3; k++) {
+			char *mapped;
+			if (k == 2 && strstr(u_basename(c->compiler), "clang"))
+				break;  /* clang has no -fprofile-prefix-map */
+			mapped = user_remap(c, kinds[k], to);
+			sv_pushf(cmd, "-f%s-prefix-map=%s=%s", kinds[k], from,
+				 mapped);
+			free(mapped);
+		}
+	}
 	free(from);
 	free(to);
 }

@@ -117,6 +117,8 @@ both src/main2.c src/two.c -o prog; all_same "two sources linked"
 check "linked program runs" sh -c "[ \"\$('$W/t.tree/prog')\" = 42 ]"
 check "linked program instrumented" instrumented "$W/t.tree/prog"
 both -c foo.c; all_same "source in cwd"
+both -c src/foo.c -oobj/j.o; all_same "joined -oFILE"
+both -xc -c src/weird.txt; all_same "joined -xc"
 both -c src/foo.c src/a.s src/b.S; all_same "mixed C and assembler -c"
 both src/main2.c src/two.c src/a.s -o prog -lm; all_same "mixed link with -l"
 both -x c -c src/weird.txt -o w.o; all_same "-x c on a .txt file"
@@ -155,6 +157,10 @@ check "-g: DW_AT_name is the original" grep -Eq 'DW_AT_name.*: src/foo.c$' "$W/d
 check "-g: no temp path in the object" sh -c "! strings -a '$W/t.tree/obj/foo.o' | grep -qF tmp/tfcc."
 both -g src/foo.c -o prog; all_same "-g link"
 check "-g link: no temp path in the program" sh -c "! strings -a '$W/t.tree/prog' | grep -qF tmp/tfcc."
+both -g -ffile-prefix-map="$W/run=." -c "$W/run/src/foo.c" -o obj/foo.o; all_same "-g with the user's -ffile-prefix-map"
+for who in p t; do readelf --debug-dump=info "$W/$who.tree/obj/foo.o" | grep -E 'DW_AT_(name|comp_dir)' | head -2 >"$W/$who.dw"; done
+check "-ffile-prefix-map: same DW_AT_name and comp_dir" cmp "$W/p.dw" "$W/t.dw"
+check "-ffile-prefix-map: DW_AT_name ./src/foo.c" grep -q ': ./src/foo.c$' "$W/t.dw"
 for mode in "-c src/foo.c -o obj/foo.o" "-c src/foo.c" "src/foo.c -o prog" "src/foo.c"; do
 	# shellcheck disable=SC2086
 	both --coverage $mode; all_same "--coverage $mode"
