@@ -77,6 +77,67 @@ static int read_target(const char *target, char *bid, size_t n)
 	return 0;
 }
 
+static int unit_file(const struct tfelf_rec *r, void *arg)
+{
+	char buf[1024];
+	if (r->kind == TFELF_UNIT)
+		sv_push(arg, tfelf_getstr(r, "file", buf, sizeof buf));
+	return 0;
+}
+
+/* The <file> of an import, decoded ($xx); NULL if it has none. */
+static char *import_file(const char *imp)
+{
+	const char *f = strchr(imp + 7, '.'), *end;
+	if (!f || !(end = strchr(f + 1, '.')) || end == f + 1)
+		return NULL;
+	char *r = malloc((size_t)(end - f)), *o = r;
+	unsigned v;
+	for (const char *p = f + 1; r && p < end; p++) {
+		if (*p == '$' && p + 2 < end && sscanf(p + 1, "%2x", &v) == 1) {
+			*o++ = (char)v;
+			p += 2;
+		} else {
+			*o++ = *p;
+		}
+	}
+	if (r)
+		*o = 0;
+	return r;
+}
+
+/* Every object import names a file of the target (by path or base
+   name), or the loader could never bind it: say so now. */
+static int check_files(const char *target, const struct sv *imps)
+{
+	enum tfelf_err err;
+	char msg[512];
+	struct sv files = { 0 };
+	struct tfelf *f = tfelf_open(target, &err, msg, sizeof msg);
+	int rc = 0;
+	if (!f)
+		return fail("cannot read %s again: %s", target, msg);
+	tfelf_foreach(f, unit_file, &files);
+	tfelf_close(f);
+	for (size_t i = 0; i < imps->n && !rc; i++) {
+		char *file = import_file(imps->v[i]);
+		size_t k = 0;
+		for (; file && k < files.n; k++)
+			if (!strcmp(files.v[k], file) ||
+			    !strcmp(u_basename(files.v[k]), u_basename(file)))
+				break;
+		if (file && k == files.n)
+			rc = fail("%s is not a file of %s, so its state cannot "
+				  "be bound to the running program; name the file "
+				  "it patches with --target-file=%s (or mark new "
+				  "state TF_NEW)", file, target,
+				  files.n ? files.v[0] : "FILE");
+		free(file);
+	}
+	sv_free(&files);
+	return rc;
+}
+
 /* `CC -dumpfullversion` for gcc (tf-rewrite's __GNUC__), else NULL. */
 static char *gnuc_version(const struct call *c)
 {
@@ -235,6 +296,8 @@ static int build(struct call *c, const char *tmp, const char *bid,
 		free(dir);
 		free(obj);
 	}
+	if (!rc)
+		rc = check_files(patch_target, &imps);
 	char *mc = rc ? NULL : pm_write(tmp, bid, target_abs, &srcs, &imps);
 	char *mo = u_fmt("%s/manifest.o", tmp);
 	if (!rc && !mc)

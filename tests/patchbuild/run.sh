@@ -141,6 +141,14 @@ target-file)	# fix.c built for the target's main.c
 	grep -aq 'file=fix.c' "$tmp/info" && bad "records name fix.c"
 	true
 	;;
+wrong-file)	# fix.c with state, for a target that has no fix.c: refused
+	target
+	mkdir -p "$tmp/q" && cp "$src/fix_main.c" "$tmp/q/fix.c" && cp "$src/util.h" "$tmp/q/"
+	cd "$tmp/q" && run "$B/tfcc" --patch-for=../target gcc -O2 -o ../fix.so fix.c
+	cd - >/dev/null
+	[ "$rc" != 0 ] && has "$err" "--target-file=main.c" ||
+		bad "state of a file the target lacks was accepted: $rc $err"
+	;;
 sites)		# tfctl reads a patch's sites like any tfcc-built file
 	target
 	patch fix_main.c
