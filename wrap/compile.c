@@ -48,7 +48,7 @@ static const char *gnuc_version(const struct call *c)
 	if (!done) {
 		char *argv[] = { (char *)c->compiler, "-dumpfullversion", NULL };
 		done = 1;
-		if (strstr(u_basename(c->compiler), "clang") ||
+		if (c->clang ||
 		    run_capture(argv, ver, sizeof ver) != 0 ||
 		    strspn(ver, "0123456789.") != strlen(ver) || !ver[0])
 			ver[0] = 0;
@@ -83,8 +83,8 @@ static void link_mode_names(const struct call *c, const struct unit *u,
 			    struct sv *cmd)
 {
 	int is_stdin = !strcmp(u->in->path, "-");
-	if (c->mode != MODE_LINK || is_stdin)
-		return;
+	if (c->mode != MODE_LINK || is_stdin || c->clang)
+		return;         /* clang has no -dumpdir */
 	if (!c->has_dumpdir) {
 		sv_push(cmd, "-dumpdir");
 		sv_pushf(cmd, "%s-", c->out ? c->out : "a");
@@ -156,7 +156,7 @@ static void prefix_maps(const struct call *c, const struct unit *u,
 	} else {
 		for (int k = 0; k < 3; k++) {
 			char *mapped;
-			if (k == 2 && strstr(u_basename(c->compiler), "clang"))
+			if (k == 2 && c->clang)
 				break;  /* clang has no -fprofile-prefix-map */
 			mapped = user_remap(c, kinds[k], to);
 			sv_pushf(cmd, "-f%s-prefix-map=%s=%s", kinds[k], from,
@@ -346,9 +346,10 @@ static int one_source(struct call *c, struct input *in, const char *dir)
 			u_cat_file(rw_err, 2);
 			u_cat_file(cc_err, 2);
 			if (u.dep)
-				dep_mend(u.dep, u.dir, u.srcdir);
+				dep_mend(u.dep, u.dir, u.srcdir, c->clang);
 			if (c->wp_md && (!u.dep || strcmp(u.dep, c->wp_md)))
-				dep_mend(c->wp_md, u.dir, u.srcdir);
+				dep_mend(c->wp_md, u.dir, u.srcdir,
+					 c->clang);
 			in->obj = c->mode == MODE_LINK ? u_strdup(u.out) : NULL;
 			rc = 0;
 			goto out;

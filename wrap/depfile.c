@@ -69,35 +69,59 @@ static char *slurp(FILE *f, size_t *len)
 	return buf;
 }
 
-/* Columns gcc wraps dependency lines at (libcpp mkdeps.cc). */
-#define DEP_COLMAX 72
+/* Line layout of a .d file: gcc's (libcpp mkdeps.cc, 72 columns) or
+   clang's (DependencyFile.cpp, 75 columns, continuation lines indented
+   by two). */
+struct layout {
+	int clang;
+	size_t col;
+	int in_deps;
+};
 
-/* Append one name as libcpp's make_write_name does: a space before all
-   but the first of a line, " \" and a new line when it would pass the
-   limit.  Returns the new column. */
-static size_t put_name(FILE *f, const char *name, size_t len, size_t col)
+/* Append one name as the compiler would, breaking the line with " \"
+   where it would. */
+static void put_name(FILE *f, struct layout *l, const char *name, size_t len)
 {
-	if (col) {
-		if (col + len > DEP_COLMAX) {
-			fputs(" \\\n", f);
-			col = 0;
+	if (!l->clang) {
+		if (l->col) {
+			if (l->col + len > 72) {
+				fputs(" \\\n", f);
+				l->col = 0;
+			}
+			l->col++;
+			fputc(' ', f);
 		}
-		col++;
+		l->col += len;
+	} else if (!l->in_deps) {
+		if (!l->col) {
+			l->col = len;
+		} else if (l->col + len + 2 > 75) {
+			fputs(" \\\n  ", f);
+			l->col = len + 2;
+		} else {
+			fputc(' ', f);
+			l->col += len + 1;
+		}
+	} else {
+		if (l->col + len + 1 + 2 > 75) {
+			fputs(" \\\n ", f);
+			l->col = 2;
+		}
 		fputc(' ', f);
+		l->col += len + 1;
 	}
 	fwrite(name, 1, len, f);
-	return col + len;
 }
 
 /* Write the first rule of a .d file again, names mended and lines wrapped
    where gcc would have wrapped them for the original names.  Returns
    where the rule ended in text. */
 static const char *write_rule(FILE *f, const char *text, const char *from,
-			      const char *to)
+			      const char *to, int clang)
 {
-	size_t flen = strlen(from), col = 0;
+	struct layout l = { clang, 0, 0 };
+	size_t flen = strlen(from);
 	const char *p = text;
-	int in_deps = 0;
 
 	for (;;) {
 		const char *start;
@@ -110,20 +134,20 @@ static const char *write_rule(FILE *f, const char *text, const char *from,
 				p++;
 			else if (p[0] == '\\' && p[1] == '\n')
 				break;
-		if (!in_deps && p[-1] == ':') {
+		if (!l.in_deps && p[-1] == ':') {
 			/* last target: the colon counts as one column */
-			col = put_name(f, start, (size_t)(p - 1 - start), col);
+			put_name(f, &l, start, (size_t)(p - 1 - start));
 			fputc(':', f);
-			col++;
-			in_deps = 1;
+			l.col++;
+			l.in_deps = 1;
 		} else if ((size_t)(p - start) >= flen &&
 			   !strncmp(start, from, flen)) {
 			char *name = u_fmt("%s%.*s", to,
 					   (int)(p - start - flen), start + flen);
-			col = put_name(f, name, strlen(name), col);
+			put_name(f, &l, name, strlen(name));
 			free(name);
 		} else {
-			col = put_name(f, start, (size_t)(p - start), col);
+			put_name(f, &l, start, (size_t)(p - start));
 		}
 	}
 	fputc('\n', f);
@@ -133,7 +157,8 @@ static const char *write_rule(FILE *f, const char *text, const char *from,
 /* Make the dependency file name "<srcdir>/" where it names "<tmpdir>/",
    laid out as gcc lays it out.  A file we cannot read was not written:
    nothing to do. */
-void dep_mend(const char *file, const char *tmpdir, const char *srcdir)
+void dep_mend(const char *file, const char *tmpdir, const char *srcdir,
+	      int clang)
 {
 	FILE *f = fopen(file, "r");
 	char *text, *from, *to;
@@ -153,7 +178,7 @@ void dep_mend(const char *file, const char *tmpdir, const char *srcdir)
 		       "temporary copy of the source (check permissions)", file);
 		goto out;
 	}
-	rest = write_rule(f, text, from, to);
+	rest = write_rule(f, text, from, to, clang);
 	fputs(rest, f);
 	if (fclose(f) != 0)
 		u_warn("cannot write dependency file %s", file);

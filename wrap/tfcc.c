@@ -110,6 +110,7 @@ static int compiler_words(struct call *c, int i)
 			c->compiler = c->cc.v[k];
 			break;
 		}
+	c->clang = strstr(u_basename(c->compiler), "clang") != NULL;
 	return i;
 }
 

@@ -81,6 +81,7 @@ struct call {
 	int has_prefix_map;     /* user gave -f*-prefix-map */
 	int has_color;          /* user chose -f[no-]diagnostics-color */
 	int explain;
+	int clang;              /* the compiler is clang (not gcc-like) */
 };
 
 /* Settings read once from the environment. */
@@ -109,7 +110,8 @@ int link_run(const struct call *c, struct sv *cmd);
 
 /* depfile.c */
 char *dep_file(const struct call *c, const char *src_base);
-void dep_mend(const char *file, const char *tmpdir, const char *srcdir);
+void dep_mend(const char *file, const char *tmpdir, const char *srcdir,
+	      int clang);
 
 /* util.c */
 int run(char *const *argv, const char *in_from, const char *err_to);

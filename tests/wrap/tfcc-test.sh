@@ -46,7 +46,8 @@ echo '#define H 1' > "$T0/src/h.h"
 cp "$T0/src/foo.c" "$T0/foo.c"; cp "$T0/src/bar.h" "$T0/bar.h"
 
 fresh() { rm -rf "$W/run"; cp -r "$T0" "$W/run"; }
-# both ARGS...: run "gcc ARGS" and "tfcc gcc ARGS" from fresh trees (stdin
+# both ARGS...: run "gcc ARGS" and "tfcc gcc ARGS" (gcc: $CCW if set)
+# from fresh trees (stdin
 # from $IN, default /dev/null); keep status, stdout, stderr (temporary
 # object names and code offsets made uniform) and the resulting trees
 # in $W/{p,t}.*
@@ -56,9 +57,9 @@ both() {
 	for who in p t; do
 		fresh
 		if [ $who = p ]; then
-			(cd "$W/run" && gcc "$@" <"$IN" >"$W/$who.out" 2>"$W/$who.err"; echo $? >"$W/$who.rc")
+			(cd "$W/run" && ${CCW:-gcc} "$@" <"$IN" >"$W/$who.out" 2>"$W/$who.err"; echo $? >"$W/$who.rc")
 		else
-			(cd "$W/run" && "$TFCC" gcc "$@" <"$IN" >"$W/$who.out" 2>"$W/$who.err"; echo $? >"$W/$who.rc")
+			(cd "$W/run" && "$TFCC" ${CCW:-gcc} "$@" <"$IN" >"$W/$who.out" 2>"$W/$who.err"; echo $? >"$W/$who.rc")
 		fi
 		sed -i -E -e "s#$TMPDIR/[^ :]*\\.o#TMP.o#g" -e "s#\\(\\.text\\+0x[0-9a-f]+\\)#(.text+OFF)#g" "$W/$who.err"
 		rm -rf "$W/$who.tree"; mv "$W/run" "$W/$who.tree"
@@ -149,6 +150,17 @@ done
 both -MD -c foo.c; all_same "deps: source in cwd"; same_file foo.d || bad "deps: foo.d (cwd) differs"
 both -MD src/foo.c -o prog; all_same "deps: compile and link"; same_file prog.d || bad "deps: prog.d differs"
 both -MD src/foo.c; all_same "deps: compile and link to a.out"; same_file a-foo.d || bad "deps: a-foo.d differs"
+
+if command -v clang >/dev/null; then
+	CCW=clang both -MD -c src/foo.c -o obj/foo.o; all_same "clang -MD"
+	same_file obj/foo.d || bad "clang: obj/foo.d differs"
+	CCW=clang both -MD src/main2.c src/two.c -o prog; all_same "clang -MD link"
+	same_file prog.d || bad "clang: prog.d differs"
+	check "clang: linked program runs" sh -c "[ \"\$('$W/t.tree/prog')\" = 42 ]"
+	CCW=clang both -g -c src/foo.c; all_same "clang -g"
+	check "clang -g: no temp path" sh -c "! strings -a '$W/t.tree/foo.o' | grep -qF tmp/tfcc."
+	CCW=clang both -c src/bad.c; all_same "clang compile error"
+fi
 
 # ---- debug info and coverage name the original ----
 both -g -c src/foo.c -o obj/foo.o; all_same "-g"
