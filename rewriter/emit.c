@@ -121,12 +121,12 @@ static void flags(struct rw_buf *b, unsigned fl)
 		}
 }
 
-static void record(struct rw_buf *b, const struct rw_opts *o,
+static void record(struct rw_buf *b, const struct rw_unit *u,
 		   const struct rw_func *f, unsigned i)
 {
 	struct rw_buf t = {0};
 	rw_buf_printf(&t, "name=%s\nfile=%s\nline=%u\nsig=%s\n", f->name,
-		      o->presumed, f->line, f->sig);
+		      u->files[f->file].presumed, f->line, f->sig);
 	rw_buf_printf(&t, "sighash=%016llx\nbodyhash=%016llx\nret=%s\nparams=",
 		      (unsigned long long)f->sighash,
 		      (unsigned long long)f->bodyhash, f->ret);
@@ -197,7 +197,7 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 			continue;
 		if (!(f->flags & RW_NOTHUNK))
 			thunk(b, o, f, i);
-		record(b, o, f, i);
+		record(b, u, f, i);
 		i++;
 	}
 	objects(b, o, u);
@@ -245,7 +245,38 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 static int by_offset(const void *a, const void *b)
 {
 	const struct rw_edit *x = a, *y = b;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
 	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* File fi with its edits applied (e: all edits, sorted). */
+static void emit_file(struct rw_buf *b, const struct rw_unit *u, unsigned fi,
+		      const struct rw_edit *e, unsigned ne)
+{
+	const struct rw_file *rf = &u->files[fi];
+	size_t pos = rf->start;
+	for (unsigned k = 0; k < ne; k++) {
+		if (e[k].file != fi || e[k].off < pos || e[k].off + e[k].len > rf->len)
+			continue;
+		rw_buf_add(b, rf->src + pos, e[k].off - pos);
+		pos = e[k].off + e[k].len;
+		if (e[k].sub < 0) {
+			rw_buf_puts(b, e[k].text);
+			continue;
+		}
+		const struct rw_file *sf = &u->files[e[k].sub];
+		rw_buf_puts(b, "#line 1 ");
+		cstr(b, sf->presumed);
+		rw_buf_puts(b, "\n");
+		emit_file(b, u, (unsigned)e[k].sub, e, ne);
+		if (b->n && b->p[b->n - 1] != '\n')
+			rw_buf_puts(b, "\n");
+		rw_buf_printf(b, "#line %u ", sf->dir_next);
+		cstr(b, rf->presumed);
+		rw_buf_puts(b, "\n");
+	}
+	rw_buf_add(b, rf->src + pos, rf->len - pos);
 }
 
 void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
@@ -265,8 +296,8 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 	cstr(b, o->presumed);
 	rw_buf_puts(b, "\n");
 
-	/* traps and labels, in source order */
-	unsigned ne = u->nedits + nsites, k = 0, i = 0;
+	/* traps, labels and included files, in source order */
+	unsigned ne = u->nedits + nsites + u->nfiles, k = 0, i = 0;
 	struct rw_edit *e = rw_xmalloc(sizeof *e * (ne + 1));
 	char **traps = rw_xmalloc(sizeof *traps * (nsites + 1));
 	for (unsigned j = 0; j < u->nedits; j++)
@@ -274,21 +305,25 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 	for (unsigned j = 0; j < u->nfuncs; j++) {
 		if (u->funcs[j].skip)
 			continue;
+		e[k].file = u->funcs[j].file;
 		e[k].off = u->funcs[j].brace + 1;
+		e[k].len = 0;
+		e[k].sub = -1;
 		e[k].text = traps[i] = trap(o, &u->funcs[j], i);
 		i++;
 		k++;
 	}
-	qsort(e, ne, sizeof *e, by_offset);
-	size_t pos = u->start;
-	for (k = 0; k < ne; k++) {
-		if (e[k].off < pos || e[k].off > u->len)
-			continue;
-		rw_buf_add(b, u->src + pos, e[k].off - pos);
-		rw_buf_puts(b, e[k].text);
-		pos = e[k].off;
+	for (unsigned j = 1; j < u->nfiles; j++) {
+		e[k].file = 0;
+		e[k].off = u->files[j].dir_off;
+		e[k].len = u->files[j].dir_len;
+		e[k].sub = (int)j;
+		e[k].text = 0;
+		k++;
 	}
-	rw_buf_add(b, u->src + pos, u->len - pos);
+	ne = k;
+	qsort(e, ne, sizeof *e, by_offset);
+	emit_file(b, u, 0, e, ne);
 	for (i = 0; i < nsites; i++)
 		free(traps[i]);
 	free(traps);

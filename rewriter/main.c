@@ -52,7 +52,8 @@ static void explain(const struct rw_opts *o, const struct rw_unit *u)
 	unsigned done = 0, skipped = 0;
 	for (unsigned i = 0; i < u->nfuncs; i++) {
 		const struct rw_func *f = &u->funcs[i];
-		fprintf(stderr, "%s:%u: %s: ", o->presumed, f->line, f->name);
+		fprintf(stderr, "%s:%u: %s: ", u->files[f->file].presumed,
+			f->line, f->name);
 		if (f->skip) {
 			fprintf(stderr, "skipped: %s\n", f->skip);
 			skipped++;

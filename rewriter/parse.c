@@ -21,7 +21,8 @@ struct ctx {
 	const struct rw_opts *o;
 	struct rw_unit *u;
 	CXTranslationUnit tu;
-	CXFile mainf;
+	CXFile cx[64];		/* files[i] of the unit, as libclang knows them */
+	unsigned nfiles;
 	CXPrintingPolicy pol;
 	CXCursor *decls;	/* every file-scope function declaration */
 	unsigned ndecls, capdecls;
@@ -54,15 +55,31 @@ static char *spelling(CXCursor c)
 	return r;
 }
 
-/* Offset of a location in the main file (expansion point), or -1. */
-static long main_offset(struct ctx *x, CXSourceLocation l, unsigned *line)
+/* Offset of a location (expansion point) in one of the unit's files,
+   whose index goes to *fi; -1 elsewhere. */
+static long file_offset(struct ctx *x, CXSourceLocation l, unsigned *fi,
+			unsigned *line)
 {
 	CXFile f;
 	unsigned off;
 	clang_getExpansionLocation(l, &f, line, 0, &off);
-	if (!f || !clang_File_isEqual(f, x->mainf) || off > x->u->len)
-		return -1;
-	return (long)off;
+	for (unsigned i = 0; f && i < x->nfiles; i++)
+		if (clang_File_isEqual(f, x->cx[i])) {
+			if (off > x->u->files[i].len)
+				return -1;
+			if (fi)
+				*fi = i;
+			return (long)off;
+		}
+	return -1;
+}
+
+/* Offset in file fi, or -1. */
+static long offset_in(struct ctx *x, CXSourceLocation l, unsigned fi)
+{
+	unsigned at = 0;
+	long off = file_offset(x, l, &at, 0);
+	return at == fi ? off : -1;
 }
 
 static int is_ident_char(char c)
@@ -72,14 +89,15 @@ static int is_ident_char(char c)
 }
 
 /* Whether name is written at off (and not produced by a macro). */
-static int written_at(struct ctx *x, long off, const char *name)
+static int written_at(struct ctx *x, unsigned fi, long off, const char *name)
 {
+	const struct rw_file *rf = &x->u->files[fi];
 	size_t n = strlen(name);
-	if (off < 0 || (size_t)off + n > x->u->len)
+	if (off < 0 || (size_t)off + n > rf->len)
 		return 0;
-	const char *p = x->u->src + off;
+	const char *p = rf->src + off;
 	return !memcmp(p, name, n) &&
-	       ((size_t)off + n == x->u->len || !is_ident_char(p[n]));
+	       ((size_t)off + n == rf->len || !is_ident_char(p[n]));
 }
 
 /* The declaration's attributes, as clang prints them (only for
@@ -143,8 +161,9 @@ static void file_object(struct ctx *x, CXCursor c)
 	if (sc == CX_SC_Extern && !clang_isCursorDefinition(c))
 		return;
 	char *name = spelling(c);
-	long off = main_offset(x, clang_getCursorLocation(c), 0);
-	if (!*name || !written_at(x, off, name) || !add_var_name(x, name)) {
+	unsigned fi = 0;
+	long off = file_offset(x, clang_getCursorLocation(c), &fi, 0);
+	if (!*name || !written_at(x, fi, off, name) || !add_var_name(x, name)) {
 		free(name);
 		return;
 	}
@@ -159,7 +178,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 	if (k == CXCursor_FunctionDecl) {
 		GROW(x->decls, x->ndecls, x->capdecls);
 		x->decls[x->ndecls++] = c;
-		if (main_offset(x, clang_getCursorLocation(c), 0) < 0)
+		if (file_offset(x, clang_getCursorLocation(c), 0, 0) < 0)
 			return CXChildVisit_Continue;
 		if (clang_Cursor_hasAttrs(c)) {
 			CXString s = clang_getCursorPrettyPrinted(c, x->pol);
@@ -171,7 +190,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 			x->defs[x->ndefs++] = c;
 		}
 	} else if (k == CXCursor_VarDecl &&
-		   main_offset(x, clang_getCursorLocation(c), 0) >= 0) {
+		   file_offset(x, clang_getCursorLocation(c), 0, 0) >= 0) {
 		file_object(x, c);
 	}
 	return CXChildVisit_Continue;
@@ -185,8 +204,9 @@ static enum CXChildVisitResult find_body(CXCursor c, CXCursor p, CXClientData d)
 	return CXChildVisit_Continue;
 }
 
-/* Source offsets of the tokens of range r (main file only). */
-static struct tok *tokens(struct ctx *x, CXSourceRange r, unsigned *n)
+/* Source offsets of the tokens of range r (in file fi only). */
+static struct tok *tokens(struct ctx *x, unsigned fi, CXSourceRange r,
+			  unsigned *n)
 {
 	CXToken *t = 0;
 	unsigned nt = 0;
@@ -199,8 +219,8 @@ static struct tok *tokens(struct ctx *x, CXSourceRange r, unsigned *n)
 		CXFile f;
 		clang_getFileLocation(clang_getRangeStart(e), &f, 0, 0, &a);
 		clang_getFileLocation(clang_getRangeEnd(e), 0, 0, 0, &b);
-		if (!f || !clang_File_isEqual(f, x->mainf) || b < a ||
-		    b > x->u->len)
+		if (!f || !clang_File_isEqual(f, x->cx[fi]) || b < a ||
+		    b > x->u->files[fi].len)
 			continue;
 		v[k].start = a;
 		v[k].end = b;
@@ -212,22 +232,25 @@ static struct tok *tokens(struct ctx *x, CXSourceRange r, unsigned *n)
 	return v;
 }
 
-static int tok_is(struct ctx *x, const struct tok *t, const char *s)
+static int tok_is(struct ctx *x, unsigned fi, const struct tok *t,
+		  const char *s)
 {
 	size_t n = strlen(s);
-	return t->end - t->start == n && !memcmp(x->u->src + t->start, s, n);
+	return t->end - t->start == n &&
+	       !memcmp(x->u->files[fi].src + t->start, s, n);
 }
 
 /* K&R definition: a ';' at nesting depth 0 between name and body. */
-static int knr_syntax(struct ctx *x, CXSourceLocation name, size_t brace)
+static int knr_syntax(struct ctx *x, unsigned fi, CXSourceLocation name,
+		      size_t brace)
 {
 	CXSourceRange r = clang_getRange(name,
-		clang_getLocationForOffset(x->tu, x->mainf, (unsigned)brace));
+		clang_getLocationForOffset(x->tu, x->cx[fi], (unsigned)brace));
 	unsigned n;
-	struct tok *t = tokens(x, r, &n);
+	struct tok *t = tokens(x, fi, r, &n);
 	int depth = 0, knr = 0;
 	for (unsigned i = 0; i < n && !knr; i++) {
-		char c = x->u->src[t[i].start];
+		char c = x->u->files[fi].src[t[i].start];
 		if (t[i].end - t[i].start != 1)
 			continue;
 		if (c == '(' || c == '[' || c == '{')
@@ -304,24 +327,24 @@ static long tok_at(const struct tok *t, unsigned n, size_t off)
 /* Where a declarator that starts with its name at token i ends: before
    '=', ',', ';', attributes or an asm label at the same nesting.  Returns
    the token that stops it, or -1. */
-static long declarator_end(struct ctx *x, const struct tok *t, unsigned n,
-			   unsigned i)
+static long declarator_end(struct ctx *x, unsigned fi, const struct tok *t,
+			   unsigned n, unsigned i)
 {
 	static const char *const stop[] = {
 		"=", ",", ";", "{", "__attribute__", "__attribute", 0
 	};
 	int open = 0;
 	for (unsigned j = i + 1; j < n; j++) {
-		if (tok_is(x, &t[j], "(") || tok_is(x, &t[j], "["))
+		if (tok_is(x, fi, &t[j], "(") || tok_is(x, fi, &t[j], "["))
 			open++;
-		else if (tok_is(x, &t[j], ")") || tok_is(x, &t[j], "]"))
+		else if (tok_is(x, fi, &t[j], ")") || tok_is(x, fi, &t[j], "]"))
 			open -= open > 0;
 		else if (open == 0) {
-			if (tok_is(x, &t[j], "__asm__") || tok_is(x, &t[j], "__asm") ||
-			    tok_is(x, &t[j], "asm"))
+			if (tok_is(x, fi, &t[j], "__asm__") || tok_is(x, fi, &t[j], "__asm") ||
+			    tok_is(x, fi, &t[j], "asm"))
 				return -1;	/* already has a label */
 			for (const char *const *s = stop; *s; s++)
-				if (tok_is(x, &t[j], *s))
+				if (tok_is(x, fi, &t[j], *s))
 					return (long)j;
 		}
 	}
@@ -335,9 +358,10 @@ static void static_local(struct statics *s, CXCursor c)
 	    clang_getCursorTLSKind(c) != CXTLS_None)
 		return;
 	char *var = spelling(c);
-	long off = main_offset(x, clang_getCursorLocation(c), 0);
-	long i = written_at(x, off, var) ? tok_at(s->t, s->nt, (size_t)off) : -1;
-	long end = i >= 0 ? declarator_end(x, s->t, s->nt, (unsigned)i) : -1;
+	unsigned fi = s->f->file;
+	long off = offset_in(x, clang_getCursorLocation(c), fi);
+	long i = written_at(x, fi, off, var) ? tok_at(s->t, s->nt, (size_t)off) : -1;
+	long end = i >= 0 ? declarator_end(x, fi, s->t, s->nt, (unsigned)i) : -1;
 	if (end < 0) {
 		free(var);
 		return;
@@ -359,7 +383,10 @@ static void static_local(struct statics *s, CXCursor c)
 		      label.p);
 	struct rw_unit *u = x->u;
 	GROW(u->edits, u->nedits, u->capedits);
+	u->edits[u->nedits].file = fi;
 	u->edits[u->nedits].off = s->t[end - 1].end;
+	u->edits[u->nedits].len = 0;
+	u->edits[u->nedits].sub = -1;
 	u->edits[u->nedits].text = rw_buf_take(&text);
 	u->nedits++;
 	add_obj(u, rw_buf_take(&name), 0, rw_buf_take(&label));
@@ -413,7 +440,8 @@ static void signature(struct ctx *x, CXCursor c, struct rw_func *f,
 		 clang_isConstQualifiedType(clang_getCanonicalType(rt)) ||
 		 clang_isVolatileQualifiedType(clang_getCanonicalType(rt)))
 		f->nothunk = "qualified return type";
-	if (rw_type_declared_in(rt, x->mainf, decl_start, f->brace))
+	CXFile ff = x->cx[f->file];
+	if (rw_type_declared_in(rt, ff, decl_start, f->brace))
 		f->nothunk = "type declared in the declaration";
 	for (unsigned i = 0; i < f->nparams; i++) {
 		CXCursor pc = clang_Cursor_getArgument(c, i);
@@ -431,7 +459,7 @@ static void signature(struct ctx *x, CXCursor c, struct rw_func *f,
 		}
 		if (rw_type_varmod(pt))
 			f->nothunk = "variably modified parameter";
-		if (rw_type_declared_in(pt, x->mainf, decl_start, f->brace))
+		if (rw_type_declared_in(pt, ff, decl_start, f->brace))
 			f->nothunk = "type declared in the parameter list";
 		if ((f->flags & RW_KNR) && rw_type_promotes(pt))
 			f->nothunk = "K&R parameter changes under promotion";
@@ -467,17 +495,19 @@ static void function(struct ctx *x, CXCursor c)
 	memset(f, 0, sizeof *f);
 	f->name = spelling(c);
 	CXSourceLocation nameloc = clang_getCursorLocation(c);
-	main_offset(x, nameloc, &f->line);
+	file_offset(x, nameloc, &f->file, &f->line);
+	unsigned fi = f->file;
+	const char *src = u->files[fi].src;
 	char *attrs = attr_text(x, c);
 	f->skip = why_skipped(x, f, attrs);
 
 	CXCursor body = clang_getNullCursor();
 	clang_visitChildren(c, find_body, &body);
 	CXSourceRange br = clang_getCursorExtent(body);
-	long open = main_offset(x, clang_getRangeStart(br), 0);
-	long close = main_offset(x, clang_getRangeEnd(br), 0);
-	if (!f->skip && (open < 0 || close <= open || u->src[open] != '{' ||
-			 u->src[close - 1] != '}'))
+	long open = offset_in(x, clang_getRangeStart(br), fi);
+	long close = offset_in(x, clang_getRangeEnd(br), fi);
+	if (!f->skip && (open < 0 || close <= open || src[open] != '{' ||
+			 src[close - 1] != '}'))
 		f->skip = "body made by a macro";
 	f->brace = open < 0 ? 0 : (size_t)open;
 
@@ -501,13 +531,13 @@ static void function(struct ctx *x, CXCursor c)
 		f->flags |= RW_NORETURN;
 	clang_disposeString(fts);
 	if (ft.kind == CXType_FunctionNoProto ||
-	    (!f->skip && knr_syntax(x, nameloc, f->brace)))
+	    (!f->skip && knr_syntax(x, fi, nameloc, f->brace)))
 		f->flags |= RW_KNR;
 	if (inline_only(x, c, x->o->gnu89 || strstr(attrs, "((gnu_inline))")))
 		f->flags |= RW_INLINE_ONLY;
 	free(attrs);
 
-	long start = main_offset(x, clang_getRangeStart(clang_getCursorExtent(c)), 0);
+	long start = offset_in(x, clang_getRangeStart(clang_getCursorExtent(c)), fi);
 	signature(x, c, f, start < 0 ? 0 : (size_t)start);
 	for (unsigned i = 0; i < f->nparams && !f->skip; i++) {
 		if (!*f->params[i].name)
@@ -522,17 +552,17 @@ static void function(struct ctx *x, CXCursor c)
 
 	/* the body: its hash, and its static locals */
 	unsigned nt;
-	struct tok *t = tokens(x, br, &nt);
+	struct tok *t = tokens(x, fi, br, &nt);
 	while (nt && t[nt - 1].end > (size_t)close)
 		nt--;			/* libclang may give one token more */
 	uint64_t h = RW_FNV_INIT;
 	int has_static = 0;
 	for (unsigned i = 0; i < nt; i++) {
-		h = rw_hash(h, u->src + t[i].start, t[i].end - t[i].start);
+		h = rw_hash(h, src + t[i].start, t[i].end - t[i].start);
 		h = rw_hash(h, "", 1);
-		has_static |= tok_is(x, &t[i], "static");
-		if (tok_is(x, &t[i], "__builtin_va_arg_pack") ||
-		    tok_is(x, &t[i], "__builtin_va_arg_pack_len"))
+		has_static |= tok_is(x, fi, &t[i], "static");
+		if (tok_is(x, fi, &t[i], "__builtin_va_arg_pack") ||
+		    tok_is(x, fi, &t[i], "__builtin_va_arg_pack_len"))
 			f->skip = "uses __builtin_va_arg_pack (must always be inlined)";
 	}
 	if (f->skip) {
@@ -567,7 +597,12 @@ static int read_source(const char *path, struct rw_unit *u, char **why)
 	fclose(fp);
 	u->len = b.n;
 	u->src = rw_buf_take(&b);
-	u->start = u->len >= 3 && !memcmp(u->src, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	u->files = rw_xmalloc(sizeof *u->files);
+	memset(u->files, 0, sizeof *u->files);
+	u->nfiles = 1;
+	u->files[0].src = u->src;
+	u->files[0].len = u->len;
+	u->files[0].start = u->len >= 3 && !memcmp(u->src, "\xEF\xBB\xBF", 3) ? 3 : 0;
 	return 0;
 }
 
@@ -652,9 +687,14 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 	if (!*why)
 		*why = unsupported_target(x.tu);
 	if (!*why) {
-		x.mainf = clang_getFile(x.tu, o->source);
-		if (!x.mainf)
+		x.cx[0] = clang_getFile(x.tu, o->source);
+		x.nfiles = 1;
+		u->files[0].presumed = rw_xstrdup(o->presumed);
+		if (!x.cx[0])
 			*why = rw_xstrdup("libclang lost the main file");
+		else
+			x.nfiles = rw_include_find(o, x.tu, x.cx[0], u, x.cx,
+				sizeof x.cx / sizeof x.cx[0]);
 	}
 	if (!*why) {
 		CXCursor root = clang_getTranslationUnitCursor(x.tu);

@@ -224,14 +224,15 @@ static void storage(struct pctx *x, struct groups *g, long s, long i,
 	pe_edit(x, x->t[s].start, 0, "extern ");
 }
 
-/* Turns the declaration of c (name at token i) into an import named
-   name; new_name, if set, renames the declared identifier. */
+/* Turns the declaration of c (name at token i; the whole declaration
+   starts where decl does) into an import named name; new_name, if set,
+   renames the declared identifier. */
 static void import_decl(struct pctx *x, struct groups *g, CXCursor c,
-			long i, unsigned line, const char *name,
+			CXCursor decl, long i, unsigned line, const char *name,
 			const char *new_name)
 {
 	char *var = pe_tok_text(x, i);
-	CXSourceRange r = clang_getCursorExtent(c);
+	CXSourceRange r = clang_getCursorExtent(decl);
 	unsigned a;
 	CXFile f;
 	clang_getExpansionLocation(clang_getRangeStart(r), &f, 0, 0, &a);
@@ -325,7 +326,7 @@ static void file_scope(struct pctx *x, struct lists *l, struct groups *g)
 				"program: its name is made by a macro; write it "
 				"out in the patch or mark it TF_NEW", name);
 		else
-			import_decl(x, g, c, i, line, name, 0);
+			import_decl(x, g, c, c, i, line, name, 0);
 		drop_export(x, name);
 		free(name);
 	}
@@ -334,6 +335,7 @@ static void file_scope(struct pctx *x, struct lists *l, struct groups *g)
 /* A static local: where, whose, and what it becomes. */
 struct local {
 	CXCursor c, fn;
+	CXCursor stmt;		/* its DeclStmt: where "static" is */
 	char *var, *name;	/* "n", "f/n" or "f/n#2" */
 	long tok;		/* its name's token */
 	unsigned line;
@@ -353,7 +355,6 @@ static enum CXChildVisitResult find_locals(CXCursor c, CXCursor p,
 					   CXClientData d)
 {
 	struct locals *s = d;
-	(void)p;
 	if (clang_getCursorKind(c) != CXCursor_VarDecl ||
 	    clang_Cursor_getStorageClass(c) != CX_SC_Static)
 		return CXChildVisit_Recurse;
@@ -363,6 +364,7 @@ static enum CXChildVisitResult find_locals(CXCursor c, CXCursor p,
 	struct local *lv = &s->v[s->n];
 	memset(lv, 0, sizeof *lv);
 	lv->c = c;
+	lv->stmt = clang_getCursorKind(p) == CXCursor_DeclStmt ? p : c;
 	lv->fn = s->fn;
 	lv->var = spell(c);
 	long off = name_off(s->x, c, &lv->line);
@@ -462,7 +464,7 @@ static void static_locals(struct pctx *x, struct lists *l, struct groups *g)
 			clash = !strcmp(l->names[j], lv->var);
 		char to[300];
 		snprintf(to, sizeof to, "tf__P%u_%s", k, lv->var);
-		import_decl(x, g, lv->c, lv->tok, lv->line, lv->name,
+		import_decl(x, g, lv->c, lv->stmt, lv->tok, lv->line, lv->name,
 			    clash ? to : 0);
 		if (clash) {
 			struct renames r = { x, lv->c, to, lv };

@@ -76,6 +76,7 @@ struct rw_param {
 };
 
 struct rw_func {
+	unsigned file;		/* index in rw_unit.files */
 	char *name;
 	unsigned line;
 	size_t brace;		/* offset of the body's '{' */
@@ -96,16 +97,33 @@ struct rw_obj {
 	char *label;		/* static local: its asm label */
 };
 
-/* Text inserted at an offset of the source (asm labels of static locals). */
+/* Text put at an offset of a file, replacing len bytes there: asm labels
+   of static locals, an included .c file's #include line (sub: the file
+   written in its place, else -1). */
 struct rw_edit {
-	size_t off;
+	unsigned file;
+	size_t off, len;
 	char *text;
+	int sub;
+};
+
+/* A file whose functions are instrumented: the main file (files[0]) and
+   .c files it #includes once, which are written in place of their
+   #include line between #line directives. */
+struct rw_file {
+	char *src;
+	size_t len;
+	size_t start;		/* 3 when a UTF-8 BOM is dropped */
+	char *presumed;		/* name for #line and records */
+	size_t dir_off, dir_len;	/* its #include line in the main file */
+	unsigned dir_next;	/* number of the main file's line after it */
 };
 
 struct rw_unit {
-	char *src;		/* the whole source file */
+	struct rw_file *files;
+	unsigned nfiles;
+	char *src;		/* = files[0].src, the main file */
 	size_t len;
-	size_t start;		/* 3 when a UTF-8 BOM is dropped */
 	struct rw_func *funcs;
 	unsigned nfuncs, capfuncs;
 	struct rw_obj *objs;
@@ -116,6 +134,12 @@ struct rw_unit {
 
 /* ---- parse.c: libclang -> model.  0, or -1 with *why set. */
 int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why);
+
+/* ---- include.c: .c files the main file includes; returns u->nfiles */
+#include <clang-c/Index.h>
+unsigned rw_include_find(const struct rw_opts *o, CXTranslationUnit tu,
+			 CXFile mainf, struct rw_unit *u, CXFile *cx,
+			 unsigned max);
 
 /* ---- types.c: what libclang's types mean for the generated code */
 #include <clang-c/Index.h>
