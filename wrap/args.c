@@ -130,8 +130,12 @@ static const char *const takes_value[] = {
 	"-Xpreprocessor", "-aux-info", "-dumpdir", "-dumpbase",
 	"-dumpbase-ext", "--param", "-wrapper", "-Xclang", "-mllvm",
 	"-target", "-arch", "-B", "--sysroot", "-ivfsoverlay", "-include-pch",
-	"-MJ", "-iframework", "-isystem-after", "--include", "--output",
-	"-Xopenmp-target", "--serialize-diagnostics", NULL
+	"-MJ", "-iframework", "-isystem-after", "-iwithsysroot", "--include",
+	"-Xopenmp-target", "--serialize-diagnostics", "--define-macro",
+	"--undefine-macro", "--include-directory", "--include-directory-after",
+	"--include-prefix", "--include-with-prefix",
+	"--include-with-prefix-before", "--include-with-prefix-after",
+	"--library-directory", "--imacros", "--assert", NULL
 };
 
 int args_takes_value(const char *opt)
@@ -142,17 +146,21 @@ int args_takes_value(const char *opt)
 	return 0;
 }
 
-/* Options that make the call something tfcc passes through. */
+/* Options that make the call something tfcc passes through (the long
+   spellings of -o, -x, -c, ... too: rare, and not worth a second parser). */
 static int is_query(const char *a)
 {
 	static const char *const exact[] = {
 		"-E", "-M", "-MM", "-fsyntax-only", "-###", "--version",
-		"--target-help", "-fpreprocessed", "-qversion", NULL
+		"--target-help", "-fpreprocessed", "-qversion", "--compile",
+		"--assemble", "--preprocess", "--dependencies",
+		"--user-dependencies", "--save-temps", NULL
 	};
 	for (const char *const *t = exact; *t; t++)
 		if (!strcmp(a, *t))
 			return 1;
 	return !strncmp(a, "--help", 6) || !strncmp(a, "-print-", 7) ||
+	       !strncmp(a, "--output", 8) || !strncmp(a, "--language", 10) ||
 	       !strncmp(a, "--print-", 8) ||
 	       (!strncmp(a, "-dump", 5) && strcmp(a, "-dumpdir") &&
 		strncmp(a, "-dumpbase", 9));
