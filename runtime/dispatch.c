@@ -97,10 +97,13 @@ struct tf_hook {
 	struct reg_site *rs;    /* NULL once the site's unit is gone */
 	struct disp_ent ent;
 	struct tf_hook *next;   /* rs->hooks, attach order */
+	struct tf_hook *tnext;  /* thread_hooks (thread-scoped hooks only) */
+	int on_tlist;
 };
 
 static pthread_mutex_t disp_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct disp_conf *retired;
+static struct tf_hook *thread_hooks;   /* thread-scoped hooks, for exit */
 static TF_TLS unsigned disp_depth;
 static TF_TLS struct tf_site *armed;   /* site of this thread's last pass */
 static TF_TLS unsigned armed_gen;      /* units_gone when it was armed */
@@ -114,6 +117,8 @@ static void *self_id(void)
 {
 	return TF__SELF();
 }
+
+static void watch_thread_exit(void);
 
 /* a copy of rs's hook list, minus drop; NULL if out of memory */
 static struct disp_conf *conf_build(struct reg_site *rs, struct tf_hook *drop)
@@ -209,6 +214,11 @@ static struct tf_hook *attach(struct reg_site *rs, const struct disp_ent *ent,
 		return NULL;
 	}
 	publish(rs, c);
+	if (ent->owner) {
+		h->tnext = thread_hooks;
+		thread_hooks = h;
+		h->on_tlist = 1;
+	}
 	return h;
 }
 
@@ -242,8 +252,10 @@ struct tf_hook *disp_replace(struct reg_site *rs, tf_fnptr fn, int scope,
 			"it process-wide (TF_PROCESS)", rs->name);
 		return NULL;
 	}
-	if (scope == TF_THREAD)
+	if (scope == TF_THREAD) {
 		ent.owner = self_id();
+		watch_thread_exit();
+	}
 	pthread_mutex_lock(&disp_lock);
 	h = attach(rs, &ent, "tf_replace", err, errlen);
 	pthread_mutex_unlock(&disp_lock);
@@ -280,19 +292,51 @@ struct tf_hook *disp_intercept(struct reg_site *rs, tf_pre_fn pre,
 			"replace it instead", rs->name);
 		return NULL;
 	}
-	if (scope == TF_THREAD)
+	if (scope == TF_THREAD) {
 		ent.owner = self_id();
+		watch_thread_exit();
+	}
 	pthread_mutex_lock(&disp_lock);
 	h = attach(rs, &ent, "tf_intercept", err, errlen);
 	pthread_mutex_unlock(&disp_lock);
 	return h;
 }
 
+/* take h off the thread-scoped list; caller holds disp_lock */
+static void tlist_remove(struct tf_hook *h)
+{
+	struct tf_hook **pp;
+	if (!h->on_tlist)
+		return;
+	for (pp = &thread_hooks; *pp != h; pp = &(*pp)->tnext)
+		;
+	*pp = h->tnext;
+	h->on_tlist = 0;
+}
+
+/* detach h from its site and republish; caller holds disp_lock */
+static int detach(struct tf_hook *h)
+{
+	struct reg_site *rs = h->rs;
+	struct tf_hook **pp;
+	struct disp_conf *c;
+
+	if (!rs)
+		return 0;
+	c = conf_build(rs, h);
+	if (!c)
+		return -1;
+	for (pp = &rs->hooks; *pp != h; pp = &(*pp)->next)
+		;
+	*pp = h->next;
+	publish(rs, c);
+	h->rs = NULL;
+	return 0;
+}
+
 int disp_undo(struct tf_hook *h)
 {
 	struct reg_site *rs;
-	struct tf_hook **pp;
-	struct disp_conf *c;
 
 	if (!h || h->magic != HOOK_MAGIC) {
 		log_err(NULL, 0, "tf_undo: not a live hook (already undone, "
@@ -302,19 +346,13 @@ int disp_undo(struct tf_hook *h)
 	}
 	pthread_mutex_lock(&disp_lock);
 	rs = h->rs;
-	if (rs) {
-		c = conf_build(rs, h);
-		if (!c) {
-			pthread_mutex_unlock(&disp_lock);
-			log_err(NULL, 0, "tf_undo: cannot unhook %s(): out of "
-				"memory; free some memory and retry", rs->name);
-			return -1;
-		}
-		for (pp = &rs->hooks; *pp != h; pp = &(*pp)->next)
-			;
-		*pp = h->next;
-		publish(rs, c);
+	if (detach(h) < 0) {
+		pthread_mutex_unlock(&disp_lock);
+		log_err(NULL, 0, "tf_undo: cannot unhook %s(): out of memory; "
+			"free some memory and retry", rs->name);
+		return -1;
 	}
+	tlist_remove(h);
 	h->magic = 0;
 	pthread_mutex_unlock(&disp_lock);
 	free(h);
@@ -391,10 +429,23 @@ void disp_enter(void)
 static pthread_key_t exit_key;
 static TF_TLS int exit_key_set;
 
+/* a thread that exits takes its thread-scoped hooks along (a new thread
+   could get the same thread pointer); their handles stay valid for
+   tf_undo, which then only frees them */
 static void at_thread_exit(void *arg)
 {
+	void *self = self_id();
+	struct tf_hook *h, *next;
+
 	(void)arg;
-	drop_pending(self_id());
+	drop_pending(self);
+	pthread_mutex_lock(&disp_lock);
+	for (h = thread_hooks; h; h = next) {
+		next = h->tnext;
+		if (h->ent.owner == self && detach(h) == 0)
+			tlist_remove(h);
+	}
+	pthread_mutex_unlock(&disp_lock);
 }
 
 static void exit_key_init(void)
@@ -406,6 +457,8 @@ static void exit_key_init(void)
 static void watch_thread_exit(void)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	if (exit_key_set)
+		return;
 	pthread_once(&once, exit_key_init);
 	pthread_setspecific(exit_key, (void *)1);
 	exit_key_set = 1;

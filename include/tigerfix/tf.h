@@ -47,7 +47,8 @@ void *tf_object_find(const char *file, const char *name);
 
 /* Scope of a hook.  TF_PROCESS: every thread.  TF_THREAD: only the
    thread that attached it; other threads keep their behaviour.  A
-   thread-scoped hook should be undone by its thread before it exits. */
+   thread-scoped hook goes away when its thread exits (still call
+   tf_undo on the handle to free it). */
 enum { TF_PROCESS = 0, TF_THREAD = 1 };
 
 /* What a pre-interceptor returns. */

@@ -190,6 +190,32 @@ static void thread_scope(void **state)
 	tf_undo(m);
 }
 
+static void *mock_and_exit(void *arg)
+{
+	tf_hook **h = arg;
+	h[0] = TF_MOCK_THREAD(add, add_1);
+	h[1] = tf_intercept(tf_site_of((tf_fnptr)&add), pre_count, NULL, NULL,
+			    TF_THREAD, NULL, 0);
+	return (void *)(long)add(1, 1);     /* exits without undoing */
+}
+
+static void thread_hooks_go_with_thread(void **state)
+{
+	pthread_t t;
+	tf_hook *h[2];
+	void *r;
+
+	pthread_create(&t, NULL, mock_and_exit, h);
+	pthread_join(t, &r);
+	assert_int_equal((long)r, 3);
+	assert_non_null(h[0]);
+	assert_non_null(h[1]);
+	assert_null(tf_site_find("add")->slot);
+	assert_int_equal(add(1, 1), 2);
+	assert_int_equal(tf_undo(h[0]), 0); /* handles stay valid */
+	assert_int_equal(tf_undo(h[1]), 0);
+}
+
 static int vsum_seen;
 static int vsum_pre(struct tf_call *c)
 {
@@ -294,6 +320,7 @@ int main(void)
 		cmocka_unit_test(skip_call),
 		cmocka_unit_test(original_and_recursion),
 		cmocka_unit_test(thread_scope),
+		cmocka_unit_test(thread_hooks_go_with_thread),
 		cmocka_unit_test(variadic),
 		cmocka_unit_test(refusals),
 		cmocka_unit_test(reentrancy_guard),
