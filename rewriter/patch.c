@@ -387,7 +387,8 @@ static int instrumented(const struct rw_unit *u, const char *name,
 			unsigned line)
 {
 	for (unsigned i = 0; i < u->nfuncs; i++)
-		if (!strcmp(u->funcs[i].name, name) && u->funcs[i].line == line)
+		if (u->funcs[i].file == 0 && !strcmp(u->funcs[i].name, name) &&
+		    u->funcs[i].line == line)
 			return !u->funcs[i].skip &&
 			       !(u->funcs[i].flags & RW_INLINE_ONLY);
 	return 0;

@@ -177,13 +177,18 @@ void pe_apply(struct pctx *x)
 		}
 	}
 	for (unsigned i = 0; i < u->nfuncs; i++)
-		u->funcs[i].brace = moved(x, u->funcs[i].brace);
+		if (u->funcs[i].file == 0)
+			u->funcs[i].brace = moved(x, u->funcs[i].brace);
+	for (unsigned i = 1; i < u->nfiles; i++)
+		u->files[i].dir_off = moved(x, u->files[i].dir_off);
 	unsigned k = 0;
 	for (unsigned i = 0; i < u->nedits; i++) {
-		if (dropped(x, u->edits[i].off))
+		if (u->edits[i].file == 0 && dropped(x, u->edits[i].off))
 			continue;
 		u->edits[k] = u->edits[i];
-		u->edits[k++].off = moved(x, u->edits[i].off);
+		if (u->edits[i].file == 0)
+			u->edits[k].off = moved(x, u->edits[i].off);
+		k++;
 	}
 	u->nedits = k;
 	k = 0;
@@ -198,6 +203,12 @@ void pe_apply(struct pctx *x)
 	free(u->src);
 	u->len = b.n;
 	u->src = rw_buf_take(&b);
+	u->files[0].src = u->src;	/* the main file */
+	u->files[0].len = u->len;
+	if (x->o->target_file) {
+		free(u->files[0].presumed);
+		u->files[0].presumed = rw_xstrdup(x->o->target_file);
+	}
 }
 
 /* rw_emit, but records and the unit name --target-file when given while

@@ -73,9 +73,12 @@ imports)	# bound statics and the target's other symbols become imports
 	expect_import 'tf.imp.object.main$2ec.count$2fn$232' R_X86_64_GLOB_DAT
 	expect_import 'tf.imp.object.main$2ec.count$2fpick' R_X86_64_GLOB_DAT
 	expect_import 'tf.imp.object.main$2ec.other$2fn' R_X86_64_GLOB_DAT
+	expect_import 'tf.imp.object.main$2ec.other$2flo' R_X86_64_GLOB_DAT
+	expect_import 'tf.imp.object.main$2ec.other$2fhi' R_X86_64_GLOB_DAT
+	expect_import 'tf.imp.object.main$2ec.other$2fanon' R_X86_64_GLOB_DAT
 	expect_import 'tf.imp.func..helper' R_X86_64_JUMP_SLOT
 	expect_import 'tf.imp.object..shared_count' R_X86_64_GLOB_DAT
-	for v in hits total tentative ring n; do not_defined "$v"; done
+	for v in hits total tentative ring n lo hi anon; do not_defined "$v"; done
 	;;
 keep)		# const tables and TF_NEW state stay the patch's own
 	target

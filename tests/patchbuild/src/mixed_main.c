@@ -24,7 +24,12 @@ int count(int k)
 static int other(void)
 {
 	static int n = 4;
-	return n + shared_count;
+	static int lo = 1, hi = 2;
+	static struct {
+		int a;
+	} anon = { 5 };
+	lo++;
+	return n + lo + hi + anon.a + shared_count;
 }
 
 int main(void)
