@@ -189,7 +189,10 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 {
 	rw_buf_puts(b, "\n#pragma GCC diagnostic push\n"
 		    "#pragma GCC diagnostic ignored \"-Wcast-qual\"\n"
-		    "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n");
+		    "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
+		    "#ifndef __clang__\n"
+		    "#pragma GCC diagnostic ignored \"-Waggregate-return\"\n"
+		    "#endif\n");
 	unsigned i = 0;
 	for (unsigned k = 0; k < u->nfuncs; k++) {
 		const struct rw_func *f = &u->funcs[k];
@@ -285,9 +288,15 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 	unsigned nsites = rw_emit_nsites(u);
 	int plain = !nsites && !u->nobjs;
 	if (!plain) {
+		/* trap.h defines macros a unit need not use, and structs with
+		   padding: quiet for users of -Wunused-macros or -Wpadded */
+		rw_buf_puts(b, "#pragma GCC diagnostic push\n"
+			    "#pragma GCC diagnostic ignored \"-Wunused-macros\"\n"
+			    "#pragma GCC diagnostic ignored \"-Wpadded\"\n");
 		rw_buf_puts(b, rw_trap_h);
 		if (b->n && b->p[b->n - 1] != '\n')
 			rw_buf_puts(b, "\n");
+		rw_buf_puts(b, "#pragma GCC diagnostic pop\n");
 		rw_buf_printf(b, "extern struct tf_site tf__S_%s[%u] __attribute__"
 			      "((__visibility__(\"hidden\")));\n", o->uid,
 			      nsites ? nsites : 1);
