@@ -1,8 +1,9 @@
 #!/bin/sh
 # Stand-in for tf-rewrite in tfcc's tests: same CLI; copies SOURCE to OUT
 # behind a '#line 1 "NAME"' line, adding a marker function so tests can
-# tell an instrumented object.  Exit 1 (one warning line) when the source
+# tell an instrumented object; logs its arguments to $TF_STUB_LOG if set.  Exit 1 (one warning line) when the source
 # contains TF_STUB_FAIL, as the real rewriter does for what it cannot parse.
+[ -n "${TF_STUB_LOG:-}" ] && echo "$*" >> "$TF_STUB_LOG"
 name= out= src=
 while [ $# -gt 0 ]; do
 	case $1 in

@@ -209,6 +209,24 @@ check "--explain compiles" test -f "$W/run/two.o"
 fresh; (cd "$W/run" && TF_CC=gcc "$TFCC" -c src/two.c)
 check "TF_CC when no compiler word" instrumented "$W/run/two.o"
 
+# launchers stay in front of the compiler
+mkdir -p "$W/bin"
+printf '#!/bin/sh\necho "$@" >> "%s/launcher.log"\nexec "$@"\n' "$W" > "$W/bin/ccache"
+chmod +x "$W/bin/ccache"
+fresh; (cd "$W/run" && "$TFCC" "$W/bin/ccache" gcc -c src/two.c)
+check "launcher: object instrumented" instrumented "$W/run/two.o"
+check "launcher: used for the compile" grep -q '^gcc .*-c -x c .*/two.c -o two.o' "$W/launcher.log"
+check "launcher: not used for -dumpfullversion" sh -c "! grep -q dumpfullversion '$W/launcher.log'"
+
+# what the rewriter is given (the stub logs it)
+if [ "$(basename "$TF_REWRITE")" = stub-rewrite.sh ]; then
+	fresh; (cd "$W/run" && TF_STUB_LOG=$W/stub.log TF_SKIP_FUNCS='f*,g' "$TFCC" gcc -DX=1 -MD -c src/foo.c -o obj/foo.o)
+	check "rewriter args: name key version output" grep -Eq -- '^--name src/foo.c --key obj/foo.o --gnuc-version [0-9.]+ --skip-funcs f\*,g -o [^ ]+/foo.c src/foo.c -- ' "$W/stub.log"
+	check "rewriter args: -iquote first, user flags, no -MD" grep -Eq -- ' -- -iquote src -DX=1$' "$W/stub.log"
+	fresh; (cd "$W/run" && TF_STUB_LOG=$W/stub2.log "$TFCC" clang -c src/foo.c)
+	check "rewriter args: no --gnuc-version for clang" sh -c "! grep -q gnuc-version '$W/stub2.log'"
+fi
+
 # ---- a broken rewriter never breaks the build ----
 for rw in /bin/false /nonexistent/tf-rewrite "$HERE/stub-rewrite.sh --bogus"; do
 	fresh
