@@ -89,6 +89,9 @@ static int looks_like_input(const char *word)
    argument proper. */
 static int compiler_words(struct call *c, int i)
 {
+	/* "tfcc tfcc gcc" (a launcher and a CC both set to tfcc): once */
+	while (i + 1 < c->argc && !strcmp(u_basename(c->argv[i]), "tfcc"))
+		i++;
 	if (i >= c->argc || c->argv[i][0] == '-' || c->argv[i][0] == '@' ||
 	    looks_like_input(c->argv[i])) {
 		const char *cc = getenv("TF_CC");

@@ -225,6 +225,8 @@ if [ "$(basename "$TF_REWRITE")" = stub-rewrite.sh ]; then
 	check "rewriter args: -iquote first, user flags, no -MD" grep -Eq -- ' -- -iquote src -DX=1$' "$W/stub.log"
 	fresh; (cd "$W/run" && TF_STUB_LOG=$W/stub2.log "$TFCC" clang -c src/foo.c)
 	check "rewriter args: no --gnuc-version for clang" sh -c "! grep -q gnuc-version '$W/stub2.log'"
+	fresh; (cd "$W/run" && TF_STUB_LOG=$W/stub3.log "$TFCC" "$TFCC" gcc -c src/two.c)
+	check "tfcc tfcc gcc: rewritten once" test "$(wc -l <"$W/stub3.log")" -eq 1
 fi
 
 # ---- a broken rewriter never breaks the build ----
