@@ -7,7 +7,9 @@
 #   zlib      minigzip compressing 100 MB of generated text (aim <= 1.03x)
 #   lua       tests/corpus/lua/workload.lua (aim <= 1.03x)
 #   build     building zlib and lua from scratch (aim <= 1.5x)
-#   text      `size` text of minigzip, libz.so, lua (aim <= 1.3x)
+#   text      `size` text of minigzip, libz.so, lua (aim <= 1.3x), and .text alone
+#   Wall and CPU (user+sys) medians, plus callgrind instruction counts,
+#   which stay repeatable on a loaded machine.
 # Usage: bench/run.sh [BUILD_DIR]   Env: RUNS (default 7), BUILD_RUNS (3),
 #        FIB_N (38), LUA_SCALE (3), ZLIB_MB (100), ONLY (e.g. "fib zlib").
 set -eu
@@ -27,6 +29,7 @@ table=$w/table.txt
 : > "$table"
 [ -x "$tfcc" ] || { echo "bench: $tfcc missing: build the project first"; exit 1; }
 
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 gcc -O2 -o "$w/timeit" "$here/timeit.c"
 gcc -O2 -o "$w/gendata" "$here/gendata.c"
 
@@ -42,7 +45,7 @@ row() {
 }
 
 # pair NAME N CMD_GCC -- CMD_TFCC: alternate N runs of each; sets
-# $med_a $med_b (median wall seconds) and prints medians and ratio
+# $med_a $med_b (median wall seconds), $cpu_a $cpu_b (median user+sys)
 pair() {
 	name=$1 n=$2
 	shift 2
@@ -63,6 +66,14 @@ pair() {
 	done
 	med_a=$(cut -d' ' -f1 "$w/$name.a" | median)
 	med_b=$(cut -d' ' -f1 "$w/$name.b" | median)
+	cpu_a=$(cut -d' ' -f2 "$w/$name.a" | median)
+	cpu_b=$(cut -d' ' -f2 "$w/$name.b" | median)
+}
+
+# instructions NAME CMD...: instructions callgrind counts for CMD
+instructions() {
+	valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+		awk '/Collected :/ { print $NF }'
 }
 
 if want fib; then
@@ -73,15 +84,13 @@ if want fib; then
 	pair fib "$runs" "$w/fib-gcc" "$fib_n" -- "$w/fib-tfcc" "$fib_n"
 	calls=$(awk -v n="$fib_n" 'BEGIN { a = 0; b = 1; for (i = 0; i <= n; i++) { t = a + b; a = b; b = t } print 2 * a - 1 }')
 	row "fib($fib_n) wall" s "$med_a" "$med_b" 1.15
+	row "fib($fib_n) cpu" s "$cpu_a" "$cpu_b" 1.15
 	echo "   per call: gcc $(awk -v t="$med_a" -v c="$calls" 'BEGIN { printf "%.2f", t * 1e9 / c }') ns," \
 	     "tfcc $(awk -v t="$med_b" -v c="$calls" 'BEGIN { printf "%.2f", t * 1e9 / c }') ns ($calls calls)"
 	# instructions per call: (Ir(fib 25) - Ir(fib 1)) / (calls(25) - calls(1)),
 	# so start-up costs (libtf's constructor, ld.so) cancel out
 	for k in gcc tfcc; do
-		for m in 1 25; do
-			valgrind --tool=callgrind --callgrind-out-file=/dev/null "$w/fib-$k" $m \
-				2>&1 >/dev/null | awk '/Collected :/ { print $NF }' > "$w/fib-$k.ir$m"
-		done
+		for m in 1 25; do instructions "$w/fib-$k" $m > "$w/fib-$k.ir$m"; done
 	done
 	ipc() { awk -v a="$(cat "$w/fib-$1.ir1")" -v b="$(cat "$w/fib-$1.ir25")" 'BEGIN { printf "%.2f", (b - a) / (242785 - 1) }'; }
 	row "fib instructions/call" Ir "$(ipc gcc)" "$(ipc tfcc)" ""
@@ -98,7 +107,8 @@ for p in zlib lua; do
 		n=1; want build && n=$build_runs
 		pair "build-$p" "$n" "$CORPUS_DIR/build.sh" "$p" "$CORPUS_WORK/src/$p" "$CORPUS_WORK/bench-gcc/$p" gcc \
 			-- env TF_EXPLAIN= "$CORPUS_DIR/build.sh" "$p" "$CORPUS_WORK/src/$p" "$CORPUS_WORK/bench-tfcc/$p" "$tfcc gcc"
-		want build && row "build $p" s "$med_a" "$med_b" 1.5
+		want build && row "build $p wall" s "$med_a" "$med_b" 1.5
+		want build && row "build $p cpu" s "$cpu_a" "$cpu_b" 1.5
 	fi
 done
 
@@ -108,6 +118,12 @@ if want text; then
 		ga=$(size "$CORPUS_WORK/bench-gcc/$f" | awk 'NR == 2 { print $1 }')
 		tb=$(size "$CORPUS_WORK/bench-tfcc/$f" | awk 'NR == 2 { print $1 }')
 		row "text $f" B "$ga" "$tb" 1.3
+		# of which: code (.text) and site records (tf_info)
+		ga=$(size -A "$CORPUS_WORK/bench-gcc/$f" | awk '$1 == ".text" { print $2 }')
+		tb=$(size -A "$CORPUS_WORK/bench-tfcc/$f" | awk '$1 == ".text" { print $2 }')
+		row "  .text only" B "$ga" "$tb" ""
+		tb=$(size -A "$CORPUS_WORK/bench-tfcc/$f" | awk '$1 == "tf_info" { print $2 }')
+		printf '%-28s %14s %14s\n' "  tf_info section" "-" "${tb:-0} B" | tee -a "$table"
 	done
 fi
 
@@ -118,6 +134,10 @@ if want zlib; then
 	pair zlib "$runs" "$CORPUS_WORK/bench-gcc/zlib/minigzip" -c "$data" \
 		-- "$CORPUS_WORK/bench-tfcc/zlib/minigzip" -c "$data"
 	row "zlib compress ${zlib_mb} MB" s "$med_a" "$med_b" 1.03
+	row "zlib compress cpu" s "$cpu_a" "$cpu_b" 1.03
+	head -c 5000000 "$data" > "$w/data-5M"
+	row "zlib 5 MB instructions" Ir "$(instructions "$CORPUS_WORK/bench-gcc/zlib/minigzip" -c "$w/data-5M")" \
+		"$(instructions "$CORPUS_WORK/bench-tfcc/zlib/minigzip" -c "$w/data-5M")" 1.03
 fi
 
 if want lua; then
@@ -126,9 +146,12 @@ if want lua; then
 	pair lua "$runs" "$CORPUS_WORK/bench-gcc/lua/src/lua" "$script" "$lua_scale" \
 		-- "$CORPUS_WORK/bench-tfcc/lua/src/lua" "$script" "$lua_scale"
 	row "lua workload x$lua_scale" s "$med_a" "$med_b" 1.03
+	row "lua workload cpu" s "$cpu_a" "$cpu_b" 1.03
+	row "lua x0.2 instructions" Ir "$(instructions "$CORPUS_WORK/bench-gcc/lua/src/lua" "$script" 0.2)" \
+		"$(instructions "$CORPUS_WORK/bench-tfcc/lua/src/lua" "$script" 0.2)" 1.03
 fi
 
 echo
-echo "== summary (medians; ratio = tfcc / gcc)"
+echo "== summary (medians; ratio = tfcc / gcc; load average at start: $load0, end: $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%-28s %14s %14s %9s %7s\n' benchmark gcc tfcc ratio aim
 cat "$table"
