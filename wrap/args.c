@@ -71,37 +71,11 @@ static int split_file(struct sv *out, const char *text, int depth)
 	return rc;
 }
 
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
-	if (!f)
-		return NULL;
-	do {
-		if (len + 4096 + 1 > cap) {
-			char *nb;
-			cap = cap ? cap * 2 : 8192;
-			if (!(nb = realloc(buf, cap))) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = nb;
-		}
-		n = fread(buf + len, 1, 4096, f);
-		len += n;
-	} while (n > 0);
-	fclose(f);
-	buf[len] = 0;
-	return buf;
-}
-
 static int expand(struct sv *out, const char *arg, int depth)
 {
 	char *text;
 	int rc;
-	if (arg[0] != '@' || depth > 32 || !(text = read_file(arg + 1))) {
+	if (arg[0] != '@' || depth > 32 || !(text = u_read_file(arg + 1))) {
 		sv_push(out, arg);  /* not a readable file: gcc keeps it too */
 		return 0;
 	}

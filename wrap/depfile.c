@@ -48,27 +48,6 @@ static char *make_escaped_dir(const char *srcdir)
 	return out;
 }
 
-static char *slurp(FILE *f, size_t *len)
-{
-	char *buf = NULL;
-	size_t cap = 0, n;
-	*len = 0;
-	do {
-		if (*len + 4096 + 1 > cap) {
-			char *nb = realloc(buf, cap = cap ? cap * 2 : 8192);
-			if (!nb) {
-				free(buf);
-				return NULL;
-			}
-			buf = nb;
-		}
-		n = fread(buf + *len, 1, 4096, f);
-		*len += n;
-	} while (n > 0);
-	buf[*len] = 0;
-	return buf;
-}
-
 /* Line layout of a .d file: gcc's (libcpp mkdeps.cc, 72 columns) or
    clang's (DependencyFile.cpp, 75 columns, continuation lines indented
    by two). */
@@ -160,15 +139,12 @@ static const char *write_rule(FILE *f, const char *text, const char *from,
 void dep_mend(const char *file, const char *tmpdir, const char *srcdir,
 	      int clang)
 {
-	FILE *f = fopen(file, "r");
-	char *text, *from, *to;
+	char *text = u_read_file(file), *from, *to;
 	const char *rest;
-	size_t len;
+	FILE *f;
 
-	if (!f)
+	if (!text)
 		return;
-	text = slurp(f, &len);
-	fclose(f);
 	from = u_fmt("%s/", tmpdir);
 	to = make_escaped_dir(srcdir);
 	if (!text || !to || !strstr(text, from))

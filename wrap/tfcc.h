@@ -131,5 +131,6 @@ void sig_protect(const char *dir);
 int sig_caught(void);
 int u_copy_fd(int from, int to);
 int u_cat_file(const char *path, int to);
+char *u_read_file(const char *path);
 
 #endif /* TFCC_H */

@@ -341,6 +341,33 @@ int u_cat_file(const char *path, int to)
 	return rc;
 }
 
+/* A whole file, NUL-terminated (NULL if unreadable). */
+char *u_read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t len = 0, cap = 0, n;
+	if (!f)
+		return NULL;
+	do {
+		if (len + 4096 + 1 > cap) {
+			char *nb;
+			cap = cap ? cap * 2 : 8192;
+			if (!(nb = realloc(buf, cap))) {
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = nb;
+		}
+		n = fread(buf + len, 1, 4096, f);
+		len += n;
+	} while (n > 0);
+	fclose(f);
+	buf[len] = 0;
+	return buf;
+}
+
 /* A private directory under $TMPDIR (or /tmp), or NULL with a warning. */
 char *tmp_make(void)
 {
