@@ -396,7 +396,7 @@ static int other_sources(struct call *c)
    Returns the first failing exit status, 0 when all compiled. */
 int comp_sources(struct call *c, const char *tmp)
 {
-	int rc = 0, k, idx = 0;
+	int rc = 0, k, idx = 0, unused = 0;
 	for (k = 0; k < c->nin; k++) {
 		char *dir;
 		int st;
@@ -413,7 +413,10 @@ int comp_sources(struct call *c, const char *tmp)
 			rc = st;
 		free(dir);
 	}
-	if (c->mode != MODE_LINK && c->nsrc_other) {
+	for (k = 0; k < c->nin && !unused; k++)
+		unused = c->in[k].kind == IN_LINK && c->role[c->in[k].argi] == R_INPUT;
+	/* gcc also warns about object files a -c/-S call does not use */
+	if (c->mode != MODE_LINK && (c->nsrc_other || unused)) {
 		int st = other_sources(c);
 		if (st && !rc)
 			rc = st;
