@@ -192,5 +192,15 @@ case_threads() {
 	alive
 }
 
+# the benchmark (tests/patch/latency.c) runs and reports
+case_latency() {
+	build_target latency.c latency -pthread
+	mkpatch latency_fix.c latency.c "$tmp/latency" fix.so
+	run "$tmp/latency" "$tmp/fix.so" 100
+	expect_rc 0
+	expect_out_has "loads=100 median_us="
+	echo "$out"
+}
+
 "case_${1:?usage: run.sh CASE}"
 finish
