@@ -39,6 +39,16 @@ if [ $# -eq 0 ]; then
 	n=$(ls samples/*.c | wc -l)
 	ls samples/*.c | xargs -P "$(nproc)" -n 1 "$here/run.sh" "$rw" "$work" >"$work/all.log" 2>&1
 	rc=$?
+	# records and #line survive any file name: quotes, backslash, '?', UTF-8
+	odd='dir/we"i\\rd ??= caf\303\251.c'
+	odd=$(printf "$odd")
+	if "$rw" --name "$odd" -o "$work/odd.c" samples/basic.c -- -std=c99 &&
+	   gcc -std=c99 -Wall -Werror -c "$work/odd.c" -o "$work/odd.o" &&
+	   gcc "$work/odd.o" -o "$work/odd" && "$work/odd" | grep -qF "$odd:"; then
+		echo "rewriter_compile: 1 checks" >>"$work/all.log"
+	else
+		echo "FAIL: odd file name: __FILE__ or records broken" >>"$work/all.log"
+	fi
 	grep '^FAIL' "$work/all.log"
 	checks=$(sed -n 's/^rewriter_compile: \([0-9]*\) checks.*/\1/p' "$work/all.log" |
 		 awk '{ s += $1 } END { print s + 0 }')
@@ -52,7 +62,8 @@ for src in "$@"; do
 	head1=$(head -n 1 "$src")
 	stds=$(echo "$head1" | sed -n 's/.*std: *\([^*;]*\).*/\1/p' | sed 's/ *--.*//')
 	[ -n "$stds" ] || stds="c99 c11 gnu17"
-	flags=$(echo "$head1" | sed -n 's/.*flags: *\([^*;]*\).*/\1/p' | sed 's/ *--.*//')
+	flags=$(echo "$head1" | sed -n 's/.*[^w]flags: *\([^*;]*\).*/\1/p' | sed 's/ *--.*//')
+	rwflags=$(echo "$head1" | sed -n 's/.*rwflags: *\(.*\) -- .*/\1/p')
 	need_main=""
 	grep -q '^[a-z ]*int[ \t]*main[ \t]*(' "$src" || need_main="$here/tiny_main.c"
 	if echo "$head1" | grep -q 'fail'; then
@@ -68,7 +79,7 @@ for src in "$@"; do
 	fi
 	if [ -f "samples/$name.explain" ]; then
 		checks=$((checks + 1))
-		"$rw" --explain -o "$work/$name.x.c" "$src" -- $flags 2>"$work/$name.explain" >/dev/null
+		"$rw" --explain $rwflags -o "$work/$name.x.c" "$src" -- $flags 2>"$work/$name.explain" >/dev/null
 		diff -u "samples/$name.explain" "$work/$name.explain" >/dev/null ||
 			fail "$name: --explain differs: $(diff "samples/$name.explain" "$work/$name.explain" | head -5)"
 	fi
@@ -79,7 +90,7 @@ for src in "$@"; do
 		echo "exit $?" >>"$work/$name.ref.out"
 		out="$work/$name.$std.c"
 		rm -f "$out"
-		if ! "$rw" -o "$out" "$src" -- -std=$std $flags -iquote "$(dirname "$src")" 2>"$work/$name.rw.err"; then
+		if ! "$rw" $rwflags -o "$out" "$src" -- -std=$std $flags -iquote "$(dirname "$src")" 2>"$work/$name.rw.err"; then
 			fail "$name -std=$std: tf-rewrite refused: $(cat "$work/$name.rw.err")"
 			continue
 		fi
