@@ -464,6 +464,10 @@ static void signature(struct ctx *x, CXCursor c, struct rw_func *f,
 		if ((f->flags & RW_KNR) && rw_type_promotes(pt))
 			f->nothunk = "K&R parameter changes under promotion";
 	}
+	enum CXCallingConv cc = clang_getFunctionTypeCallingConv(ft);
+	if (cc != CXCallingConv_C && cc != CXCallingConv_Default &&
+	    cc != CXCallingConv_X86_64SysV)
+		f->nothunk = "non-default calling convention";
 	if (f->flags & RW_VARIADIC)
 		f->nothunk = "variadic";
 	if (f->nothunk)
@@ -481,6 +485,8 @@ static const char *why_skipped(struct ctx *x, struct rw_func *f,
 		return "naked";
 	if (strstr(attrs, "((no_instrument_function))"))
 		return "no_instrument_function";
+	if (strstr(attrs, "((interrupt))"))
+		return "interrupt handler";
 	for (unsigned i = 0; i < x->nifunc; i++)
 		if (!strcmp(x->ifunc[i], f->name))
 			return "ifunc resolver";
