@@ -53,10 +53,7 @@ static void inclusion(CXFile inc, CXSourceLocation *stack, unsigned n,
 			fd->v[i].count++;
 			return;
 		}
-	if (fd->n == fd->cap) {
-		fd->cap = fd->cap ? 2 * fd->cap : 8;
-		fd->v = rw_xrealloc(fd->v, sizeof *fd->v * fd->cap);
-	}
+	RW_GROW(fd->v, fd->n, fd->cap);
 	fd->v[fd->n].f = inc;
 	fd->v[fd->n].off = off;
 	fd->v[fd->n].count = 1;
@@ -161,11 +158,7 @@ static void fix_nested(struct rw_unit *u, unsigned fi, const char *realdir,
 			if (q[0] != '/' && !strpbrk(path, "\"\\") &&
 			    access(path, R_OK) == 0) {
 				const char *at = memchr(rf->src + from, '"', to - from);
-				if (u->nedits == u->capedits) {
-					u->capedits = u->capedits ? 2 * u->capedits : 16;
-					u->edits = rw_xrealloc(u->edits,
-						sizeof *u->edits * u->capedits);
-				}
+				RW_GROW(u->edits, u->nedits, u->capedits);
 				struct rw_edit *e = &u->edits[u->nedits++];
 				e->file = fi;
 				e->off = (size_t)(at - rf->src) + 1;

@@ -39,15 +39,7 @@ struct tok {
 	size_t start, end;
 };
 
-#define GROW(arr, n, cap)                                                   \
-	do {                                                                \
-		if ((n) == (cap)) {                                         \
-			(cap) = (cap) ? 2 * (cap) : 16;                     \
-			(arr) = rw_xrealloc((arr), sizeof *(arr) * (cap));  \
-		}                                                           \
-	} while (0)
-
-static char *spelling(CXCursor c)
+char *rw_spelling(CXCursor c)
 {
 	CXString s = clang_getCursorSpelling(c);
 	char *r = rw_xstrdup(clang_getCString(s));
@@ -145,7 +137,7 @@ static int add_var_name(struct ctx *x, const char *name)
 
 static void add_obj(struct rw_unit *u, char *name, char *var, char *label)
 {
-	GROW(u->objs, u->nobjs, u->capobjs);
+	RW_GROW(u->objs, u->nobjs, u->capobjs);
 	struct rw_obj *ob = &u->objs[u->nobjs++];
 	ob->name = name;
 	ob->var = var;
@@ -160,7 +152,7 @@ static void file_object(struct ctx *x, CXCursor c)
 		return;
 	if (sc == CX_SC_Extern && !clang_isCursorDefinition(c))
 		return;
-	char *name = spelling(c);
+	char *name = rw_spelling(c);
 	unsigned fi = 0;
 	long off = file_offset(x, clang_getCursorLocation(c), &fi, 0);
 	if (!*name || !written_at(x, fi, off, name) || !add_var_name(x, name)) {
@@ -176,7 +168,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 	(void)parent;
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (k == CXCursor_FunctionDecl) {
-		GROW(x->decls, x->ndecls, x->capdecls);
+		RW_GROW(x->decls, x->ndecls, x->capdecls);
 		x->decls[x->ndecls++] = c;
 		if (file_offset(x, clang_getCursorLocation(c), 0, 0) < 0)
 			return CXChildVisit_Continue;
@@ -186,7 +178,7 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 			clang_disposeString(s);
 		}
 		if (clang_isCursorDefinition(c)) {
-			GROW(x->defs, x->ndefs, x->capdefs);
+			RW_GROW(x->defs, x->ndefs, x->capdefs);
 			x->defs[x->ndefs++] = c;
 		}
 	} else if (k == CXCursor_VarDecl &&
@@ -357,7 +349,7 @@ static void static_local(struct statics *s, CXCursor c)
 	if (clang_Cursor_getStorageClass(c) != CX_SC_Static ||
 	    clang_getCursorTLSKind(c) != CXTLS_None)
 		return;
-	char *var = spelling(c);
+	char *var = rw_spelling(c);
 	unsigned fi = s->f->file;
 	long off = offset_in(x, clang_getCursorLocation(c), fi);
 	long i = written_at(x, fi, off, var) ? tok_at(s->t, s->nt, (size_t)off) : -1;
@@ -382,7 +374,7 @@ static void static_local(struct statics *s, CXCursor c)
 	rw_buf_printf(&text, " __asm__(\"%s\") __attribute__((__used__))",
 		      label.p);
 	struct rw_unit *u = x->u;
-	GROW(u->edits, u->nedits, u->capedits);
+	RW_GROW(u->edits, u->nedits, u->capedits);
 	u->edits[u->nedits].file = fi;
 	u->edits[u->nedits].off = s->t[end - 1].end;
 	u->edits[u->nedits].len = 0;
@@ -447,7 +439,7 @@ static void signature(struct ctx *x, CXCursor c, struct rw_func *f,
 		CXCursor pc = clang_Cursor_getArgument(c, i);
 		CXType pt = clang_getCursorType(pc);
 		struct rw_param *p = &f->params[i];
-		p->name = spelling(pc);
+		p->name = rw_spelling(pc);
 		p->rtype = rw_type_param_spell(pt,
 			clang_getArgType(clang_getCanonicalType(ft), i));
 		p->type = rw_type_is_array(pt) ?
@@ -496,10 +488,10 @@ static const char *why_skipped(struct ctx *x, struct rw_func *f,
 static void function(struct ctx *x, CXCursor c)
 {
 	struct rw_unit *u = x->u;
-	GROW(u->funcs, u->nfuncs, u->capfuncs);
+	RW_GROW(u->funcs, u->nfuncs, u->capfuncs);
 	struct rw_func *f = &u->funcs[u->nfuncs++];
 	memset(f, 0, sizeof *f);
-	f->name = spelling(c);
+	f->name = rw_spelling(c);
 	CXSourceLocation nameloc = clang_getCursorLocation(c);
 	file_offset(x, nameloc, &f->file, &f->line);
 	unsigned fi = f->file;

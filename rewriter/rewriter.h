@@ -26,6 +26,15 @@ void rw_buf_printf(struct rw_buf *b, const char *fmt, ...)
 void rw_buf_cesc(struct rw_buf *b, const char *s, size_t n);
 char *rw_buf_take(struct rw_buf *b);	/* NUL-terminated, resets b */
 
+/* Makes room for one more element in arr (n used, cap allocated). */
+#define RW_GROW(arr, n, cap)                                                \
+	do {                                                                \
+		if ((n) == (cap)) {                                         \
+			(cap) = (cap) ? 2 * (cap) : 16;                     \
+			(arr) = rw_xrealloc((arr), sizeof *(arr) * (cap));  \
+		}                                                           \
+	} while (0)
+
 /* ---- hash.c: FNV-1a 64 */
 #define RW_FNV_INIT 0xcbf29ce484222325ULL
 uint64_t rw_hash(uint64_t h, const void *p, size_t n);
@@ -133,7 +142,9 @@ struct rw_unit {
 };
 
 /* ---- parse.c: libclang -> model.  0, or -1 with *why set. */
+#include <clang-c/Index.h>
 int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why);
+char *rw_spelling(CXCursor c);	/* a cursor's spelling, allocated */
 
 /* ---- include.c: .c files the main file includes; returns u->nfiles */
 #include <clang-c/Index.h>
