@@ -1,11 +1,13 @@
 /*
 ** Reads one C file with libclang (parsed once, with the user's flags) and
-** fills the model: each function definition of the main file with what
-** its trap, thunk and record need (or why it is skipped), each object
-** with static storage to export, and the asm labels of static locals.
+** fills the model: each function definition of the main file (and of
+** the .c files it includes, see include.c) with what its trap, thunk and
+** record need (or why it is skipped), each object with static storage to
+** export, and the asm labels of static locals.
 **
-** Rules: a body is instrumented only when its '{' is written in the main
-** file (the byte there is '{'); bodies made by macros are skipped.  Only
+** Rules: a body is instrumented only when its '{' is written in the same
+** file as its name (the byte there is '{'); bodies made by macros are
+** skipped.  Only
 ** bodies are tokenized; static locals are searched for only in bodies
 ** that contain the keyword "static".
 */
