@@ -151,6 +151,8 @@ if want lua; then
 		"$(instructions "$CORPUS_WORK/bench-tfcc/lua/src/lua" "$script" 0.2)" 1.03
 fi
 
+! want patch || "$here/patch/run.sh" "$build"	# live patching: ONLY=patch (its own table)
+
 echo
 echo "== summary (medians; ratio = tfcc / gcc; load average at start: $load0, end: $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%-28s %14s %14s %9s %7s\n' benchmark gcc tfcc ratio aim
