@@ -1,7 +1,8 @@
 /*
 ** tfcc --patch-for: symbols.  Reads which functions and objects TARGET
 ** defines (.symtab and .dynsym; copies of library objects made by copy
-** relocations do not count) and turns each undefined reference of a
+** relocations do not count), plus the functions of its site records (a
+** stripped TARGET keeps those), and turns each undefined reference of a
 ** patch object to one of them into a weak import, with objcopy:
 **   helper -> tf.imp.func..helper      total -> tf.imp.object..total
 */
@@ -15,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "elfsites.h"
 #include "patch.h"
 
 static void add(struct psyms *s, const char *name, int is_func)
@@ -153,6 +155,16 @@ static Elf *open_elf(const char *path, int *fd)
 	return e;
 }
 
+/* a site record names a function of the target, even a stripped one */
+static int site_sym(const struct tfelf_rec *r, void *arg)
+{
+	char buf[1024];
+	if (r->kind == TFELF_SITE && *tfelf_getstr(r, "name", buf, sizeof buf) &&
+	    !reserved(buf))
+		add(arg, buf, 1);
+	return 0;
+}
+
 int ps_target(const char *target, struct psyms *out)
 {
 	int fd;
@@ -169,6 +181,13 @@ int ps_target(const char *target, struct psyms *out)
 	each_sym(e, SHT_DYNSYM, target_sym, &t);
 	elf_end(e);
 	close(fd);
+	enum tfelf_err err;
+	char msg[512];
+	struct tfelf *f = tfelf_open(target, &err, msg, sizeof msg);
+	if (f) {		/* no records: the caller says so */
+		tfelf_foreach(f, site_sym, out);
+		tfelf_close(f);
+	}
 	return 0;
 }
 

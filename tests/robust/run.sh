@@ -1,0 +1,271 @@
+#!/bin/bash
+# Robustness end-to-end cases: targets built with tfcc run, patches built
+# with tfcc --patch-for are loaded with tfctl, and every line the target
+# printed is checked afterwards (beat.c: "beat scale tick aux ms").
+# Usage: run.sh CASE   (env TF_BIN, TF_INC; helpers from tests/patch/lib.sh)
+. "$(dirname "$0")/../patch/lib.sh"
+set -u
+
+# patch NAME TARGET SED [FILE]: $tmp/NAME.so from FILE (beat.c) edited by
+# SED, built by tfcc --patch-for=TARGET under the target's file name
+patch() {
+	local name=$1 target=$2 expr=$3 file=${4:-beat.c}
+	mkdir -p "$tmp/$name"
+	sed "$expr" "$src/$file" >"$tmp/$name/$file"
+	cmp -s "$src/$file" "$tmp/$name/$file" && { echo "FAIL: $name: sed changed nothing"; exit 1; }
+	(cd "$tmp/$name" && "$B/tfcc" --patch-for="$target" gcc -O2 -o "$tmp/$name.so" "$file") \
+		>"$tmp/$name.out" 2>&1 || { echo "FAIL: cannot build $name.so: $(cat "$tmp/$name.out")"; exit 1; }
+}
+V1='s/return x; }/return x + 1000; }/; s/return ++n;/n += 1; return n;/'
+V2='s/return x; }/return x + 2000; }/; s/return ++n;/n = n + 1; return n;/'
+# a static function and a static variable of aux.c, declared as the
+# target's (docs/patches.md, "State and functions of other files")
+OTHER='s|^static int scale(int x) { return x; }|extern int aux_total;\nint aux_secret(int k);\nstatic int scale(int x) { return aux_secret(x) * 100000 - aux_total; }|'
+
+build_beat() {
+	cp "$src/beat.c" "$src/aux.c" "$tmp/"
+	(cd "$tmp" && "$B/tfcc" gcc -O2 -g -o "${1:-beat}" beat.c aux.c) ||
+		{ echo "FAIL: tfcc could not build beat"; exit 1; }
+}
+
+# scale_is FILE V: wait (deadline 10 s) until FILE's last line has scale
+# V ("other": 800000 - aux)
+scale_is() {
+	local deadline=$((SECONDS + 10)) l
+	while :; do
+		l=$(tail -n 2 "$1" | head -n 1)
+		echo "$l" | awk -v v="$2" '$2 == (v == "other" ? 800000 - $4 : v) { ok = 1 } END { exit !ok }' &&
+			return 0
+		[ $SECONDS -lt $deadline ] || { bad "$1: scale is not $2: $l"; return 1; }
+		sleep 0.005
+	done
+}
+# more FILE: wait until FILE has 20 more lines (the target still runs)
+more() {
+	local n=$(wc -l <"$1") deadline=$((SECONDS + 10))
+	until [ "$(wc -l <"$1")" -ge $((n + 20)) ]; do
+		[ $SECONDS -lt $deadline ] || { bad "$1 stopped growing at $n lines"; return 1; }
+		sleep 0.005
+	done
+}
+# lines FILE: the complete lines so far
+lines() { head -n "$(($(wc -l <"$1") - 1))" "$1"; }
+# steady FILE: beat, tick and aux each count up by 1 on every line (no
+# static was reset or skipped), no gap between lines over 2 s, and every
+# scale is one of ALLOWED (a space-separated list, or "other")
+steady() {
+	local f=$1 allowed=$2 msg
+	msg=$(lines "$f" | awk -v ok=" $allowed " '
+		NR > 1 && ($1 != b + 1 || $3 != t + 1 || $4 != a + 1) { print "line " NR ": " $0 " after " b " . " t " " a; exit }
+		NR > 1 && $5 - ms > 2000 { print "stalled " $5 - ms " ms before line " NR; exit }
+		!index(ok, " " $2 " ") && !(index(ok, " other ") && $2 == 800000 - $4) { print "line " NR ": scale " $2; exit }
+		{ b = $1; t = $3; a = $4; ms = $5 }')
+	[ -z "$msg" ] || bad "$f: $msg"
+	[ "$(wc -l <"$f")" -gt 20 ] || bad "$f: too few lines"
+}
+load() {
+	run "$B/tfctl" load "$1" --pid "$2"
+	expect_rc 0
+	id=$(printf '%s\n' "$out" | sed -n 's/^loaded patch \([0-9]*\) .*/\1/p')
+}
+unload() { run "$B/tfctl" unload "$1" --pid "$2"; expect_rc 0; }
+patches() {
+	run "$B/tfctl" list --pid "$1"
+	case "$2" in
+	none) [ "$out" = "no patches in $1" ] || bad "$1 has patches: $out" ;;
+	*) printf '%s\n' "$out" | grep -q "^$2 .*$3" || bad "$1 lacks patch $2 $3: $out" ;;
+	esac
+}
+
+# fork: the child serves its own socket; patches reach one process only
+case_fork() {
+	build_beat
+	patch v1 "$tmp/beat" "$V1"
+	start "$tmp/beat" fork "$tmp/child"
+	local deadline=$((SECONDS + 10)) child=""
+	until [ -n "$child" ] && "$B/tfctl" list --pid "$child" >/dev/null 2>&1; do
+		child=$(pgrep -P "$pid")
+		[ $SECONDS -lt $deadline ] || { bad "no child with a control socket"; finish; }
+		sleep 0.01
+	done
+	pids="$pids $child"
+	load "$tmp/v1.so" "$child"
+	expect_out_has "loaded patch 1 into $child: replaced scale, tick"
+	scale_is "$tmp/child" 1001
+	more "$tmp/log"
+	scale_is "$tmp/log" 1
+	patches "$pid" none
+	patches "$child" 1 v1.so
+	load "$tmp/v1.so" "$pid"
+	expect_out_has "loaded patch 1 into $pid: replaced scale, tick"
+	scale_is "$tmp/log" 1001
+	unload 1 "$child"
+	scale_is "$tmp/child" 1
+	more "$tmp/log"
+	scale_is "$tmp/log" 1001
+	patches "$child" none
+	steady "$tmp/log" "1 1001"
+	steady "$tmp/child" "1 1001"
+}
+
+# dlopen: a tfcc-built library loaded with dlopen, patched by a real
+# tfcc --patch-for=libfoo.so build; calc's static count carries over
+case_dlopen() {
+	cp "$src/libfoo.c" "$src/host.c" "$tmp/"
+	(cd "$tmp" && "$B/tfcc" gcc -O2 -shared -fPIC -o libfoo.so libfoo.c &&
+	 "$B/tfcc" gcc -O2 -o host host.c -ldl) || { echo "FAIL: cannot build host, libfoo.so"; exit 1; }
+	readelf -d "$tmp/host" | grep -q libfoo && bad "host is linked with libfoo.so"
+	patch fix "$tmp/libfoo.so" 's/return x + ++calls;/return x + 1000000 + ++calls;/' libfoo.c
+	start "$tmp/host" "$tmp/libfoo.so"
+	load "$tmp/fix.so" "$pid"
+	expect_out_has "loaded patch 1 into $pid: replaced calc"
+	run "$B/tfctl" list --pid "$pid" --sites calc
+	expect_out_has "libfoo.c"
+	expect_out_has "patch 1"
+	local deadline=$((SECONDS + 10))
+	until [ "$(tail -n 2 "$tmp/log" | head -n 1)" -gt 1000000 ]; do
+		[ $SECONDS -lt $deadline ] || { bad "the patch never ran: $(tail -n 2 "$tmp/log")"; break; }
+		sleep 0.005
+	done
+	unload 1 "$pid"
+	deadline=$((SECONDS + 10))
+	until [ "$(tail -n 2 "$tmp/log" | head -n 1)" -lt 1000000 ]; do
+		[ $SECONDS -lt $deadline ] || { bad "not restored: $(tail -n 2 "$tmp/log")"; break; }
+		sleep 0.005
+	done
+	# one count throughout: original, patched and original again
+	msg=$(lines "$tmp/log" | awk 'NR > 1 && $1 % 1000000 != p + 1 { print "line " NR ": " $1 " after " p; exit } { p = $1 % 1000000 }')
+	[ -z "$msg" ] || bad "calls was not carried over: $msg"
+	grep -q '^100' "$tmp/log" || bad "no patched line"
+}
+
+# v1 -> v2 -> unload, with the static local of tick() counting on;
+# v1 built for FOR1, v2 for FOR2 (the target or its unstripped copy)
+flow() {
+	local t=$1 for1=$2 for2=$3
+	patch v1 "$for1" "$V1"
+	patch v2 "$for2" "$V2"
+	start "$t"
+	scale_is "$tmp/log" 1
+	load "$tmp/v1.so" "$pid"; a=$id
+	expect_out_has "replaced scale, tick"
+	scale_is "$tmp/log" 1001
+	load "$tmp/v2.so" "$pid"; b=$id
+	scale_is "$tmp/log" 2001
+	unload "$b" "$pid"
+	scale_is "$tmp/log" 1001
+	unload "$a" "$pid"
+	scale_is "$tmp/log" 1
+	more "$tmp/log"
+	steady "$tmp/log" "1 1001 2001"
+}
+case_statics() {
+	build_beat
+	flow "$tmp/beat" "$tmp/beat" "$tmp/beat"
+}
+case_stripped() {
+	build_beat beat.full
+	cp "$tmp/beat.full" "$tmp/beat" && strip "$tmp/beat"
+	nm "$tmp/beat" 2>&1 | grep -q "no symbols" || bad "beat is not stripped"
+	[ "$(buildid "$tmp/beat")" = "$(buildid "$tmp/beat.full")" ] || bad "strip changed the build-id"
+	flow "$tmp/beat" "$tmp/beat.full" "$tmp/beat"
+	# state of another file, through the unstripped copy
+	patch other "$tmp/beat.full" "$OTHER"
+	load "$tmp/other.so" "$pid"
+	scale_is "$tmp/log" other
+	more "$tmp/log"
+	steady "$tmp/log" "1 1001 2001 other"
+}
+
+# other file: a patch of beat.c calls aux.c's static aux_secret() and
+# reads its static aux_total (scale = 8 * 100000 - aux_total)
+case_otherfile() {
+	build_beat
+	patch other "$tmp/beat" "$OTHER"
+	for imp in 'tf.imp.func..aux_secret' 'tf.imp.object..aux_total'; do
+		readelf -W --dyn-syms "$tmp/other.so" | grep -qF " UND $imp" || bad "$imp is not an import"
+	done
+	start "$tmp/beat"
+	load "$tmp/other.so" "$pid"
+	expect_out_has "replaced scale"
+	scale_is "$tmp/log" other
+	more "$tmp/log"
+	unload "$id" "$pid"
+	scale_is "$tmp/log" 1
+	steady "$tmp/log" "1 other"
+}
+
+# garbage: random bytes, half lines, a 10 MB line, 200 silent clients,
+# wrong JSON for every op; the target's heartbeat never stalls
+case_garbage() {
+	build_beat
+	patch v1 "$tmp/beat" "$V1"
+	start "$tmp/beat"
+	more "$tmp/log"
+	python3 "$src/abuse.py" "$pid" "$B/tfctl" >"$tmp/abuse" 2>&1 ||
+		bad "abuse.py: $(tail -5 "$tmp/abuse")"
+	alive
+	scale_is "$tmp/log" 1
+	patches "$pid" none
+	load "$tmp/v1.so" "$pid"
+	scale_is "$tmp/log" 1001
+	more "$tmp/log"
+	steady "$tmp/log" "1 1001"
+}
+
+# another user: tfctl as nobody against root's target is refused, and the
+# target logs one line about it
+case_otheruser() {
+	[ "$(id -u)" = 0 ] || { echo "SKIP: needs root"; exit 77; }
+	build_beat
+	TF_LOG="$tmp/tf.log" start "$tmp/beat"
+	run setpriv --reuid=65534 --regid=65534 --clear-groups "$B/tfctl" list --pid "$pid"
+	expect_rc 1
+	expect_one_error_line
+	expect_err_has "process $pid closed the connection without answering: its runtime accepts only its own user or root"
+	local deadline=$((SECONDS + 10))
+	until grep -q "refused pid [0-9]* uid 65534" "$tmp/tf.log"; do
+		[ $SECONDS -lt $deadline ] || { bad "no refusal logged: $(cat "$tmp/tf.log")"; break; }
+		sleep 0.01
+	done
+	[ "$(grep -c 'refused' "$tmp/tf.log")" = 1 ] || bad "not one refusal line: $(cat "$tmp/tf.log")"
+	more "$tmp/log"
+	patches "$pid" none
+	steady "$tmp/log" 1
+}
+
+# refused: one error line, status 1, the target unchanged
+refused() {
+	run "$B/tfctl" "$@"
+	expect_rc 1
+	expect_one_error_line
+}
+case_errors() {
+	build_beat
+	mkdir "$tmp/other"
+	cp "$src/beat.c" "$src/aux.c" "$tmp/other/"
+	(cd "$tmp/other" && "$B/tfcc" gcc -O2 -DOTHER -o beat beat.c aux.c) || bad "cannot build other/beat"
+	patch wrong "$tmp/other/beat" "$V1"
+	patch sig "$tmp/beat" 's/static int scale(int x) { return x; }/static long scale(long x) { return x + 1000; }/'
+	start "$tmp/beat"
+	sleep 30 & local plain=$!
+	pids="$pids $plain"
+	true & local gone=$!
+	wait $gone
+	refused load "$tmp/wrong.so" --pid "$pid"
+	expect_err_has "wrong.so was built for build-id $(buildid "$tmp/other/beat")"
+	expect_err_has "rebuild the patch with --patch-for=$tmp/beat; nothing was changed"
+	refused load "$tmp/sig.so" --pid "$pid"
+	expect_err_has "scale() changed signature (patch: long (long), running: int (int)); rebuild the patch against the running source; nothing was changed"
+	refused load "$tmp/sig.so" --pid "$gone"
+	expect_err_has "no process $gone: it has exited or the pid is wrong"
+	refused load "$tmp/sig.so" --pid "$plain"
+	expect_err_has "process $plain has no tigerfix runtime (no control socket): it was not built with tfcc"
+	refused list --pid "$plain"
+	more "$tmp/log"
+	patches "$pid" none
+	steady "$tmp/log" 1
+}
+
+"case_${1:?usage: run.sh CASE}"
+finish
