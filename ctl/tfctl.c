@@ -51,7 +51,7 @@ static void usage(FILE *out)
 			commands[i].args, commands[i].help);
 	fputs("\noptions:\n"
 	      "  --json         print JSON instead of text\n"
-	      "  --pid N        the process to talk to\n"
+	      "  --pid N        the process to talk to; N,M,... each in turn\n"
 	      "  --timeout MS   wait at most MS milliseconds for an answer "
 	      "(default 5000)\n"
 	      "\nexit status: 0 success, 1 failed or refused, 2 usage error\n"
@@ -69,6 +69,49 @@ static long parse_pos(const char *s)
 	if (*end != '\0' || v <= 0 || v > INT_MAX)
 		return -1;
 	return v;
+}
+
+/* the first pid of "N,M,..." (all valid), the rest from *next; 0 if bad */
+static int pid_list(const char *s, const char **next)
+{
+	char one[16];
+	const char *p = s;
+	int first = 0;
+
+	do {
+		size_t n = strcspn(p, ",");
+		long v;
+		if (n >= sizeof one)
+			return 0;
+		memcpy(one, p, n);
+		one[n] = '\0';
+		if ((v = parse_pos(one)) < 0)
+			return 0;
+		if (!first)
+			first = (int)v;
+		if (next && p == s)
+			*next = p[n] ? p + n + 1 : NULL;
+		p += n + (p[n] == ',');
+	} while (*p || p[-1] == ',');
+	return first;
+}
+
+/* run c once per --pid (one or a list, in order); the worst status */
+static int run_each(const struct command *c, struct opts *o)
+{
+	const char *rest = o->pids;
+	int rc = TFCTL_OK;
+
+	if (!rest)
+		return c->run(o);
+	while (rest) {
+		int one;
+		o->pid = pid_list(rest, &rest);
+		one = c->run(o);
+		if (one > rc)
+			rc = one;
+	}
+	return rc;
 }
 
 static int bad_usage(const struct command *c, const char *why)
@@ -108,6 +151,11 @@ static int parse(const struct command *c, int argc, char **argv,
 		case 'h': usage(stdout); exit(TFCTL_OK);
 		case 'p':
 			flag = O_PID;
+			if (strchr(optarg, ',') && pid_list(optarg, NULL)) {
+				o->pids = optarg;
+				o->pid = pid_list(optarg, NULL);
+				break;
+			}
 			if ((v = parse_pos(optarg)) < 0) {
 				fmt_err("bad pid '%s': expected a positive "
 					"number; `tfctl ps` lists instrumented "
@@ -177,7 +225,7 @@ int main(int argc, char **argv)
 		int rc = parse(&commands[i], argc - 1, argv + 1, &o);
 		if (rc != TFCTL_OK)
 			return rc;
-		rc = commands[i].run(&o);
+		rc = run_each(&commands[i], &o);
 		if (fflush(stdout) != 0 && rc == TFCTL_OK) {
 			fmt_err("cannot write the output: disk full or pipe "
 				"closed");

@@ -16,6 +16,7 @@ struct opts {
 	const char *cmd;        /* subcommand name */
 	int json;               /* --json */
 	int pid;                /* --pid N; 0 when not given */
+	const char *pids;       /* --pid N,M,...: the list, else NULL */
 	const char *sites;      /* --sites GLOB */
 	int timeout_ms;         /* --timeout MS */
 	int argc;               /* positional arguments after the command */

@@ -322,7 +322,10 @@ static void slots_publish(int pass)
 		for (k = 0; k < p->nps; k++) {
 			const struct psite *ps = &p->ps[k];
 			tf_fnptr want = ps->target_fn;
-			if (!ps->target || (ps->state == PS_REPL &&
+			/* top_of() returns only loaded patches: skipping it
+			   for unloaded ones keeps a load O(loaded x all),
+			   not O(all^2), as unloaded patches pile up */
+			if (!ps->target || (ps->state == PS_REPL && p->loaded &&
 					    top_of(ps->target) == p))
 				want = 0;
 			if ((pass == 0) == (want == 0))

@@ -10,6 +10,7 @@
 **   mem PID PATCH N                 RSS/PSS delta after N loads
 **   multi PATCH PID...              one load into each, sequentially
 **   multi-tfctl TFCTL PATCH PID...  same, one tfctl per process
+**   multi-tfctl-list TFCTL PATCH PID...  same, one tfctl --pid P1,P2,...
 */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -246,6 +247,37 @@ static int multi(const char *tfctl, const char *patch, char **pids, int n)
 	return 0;
 }
 
+/* one tfctl for all: tfctl load PATCH --pid P1,P2,... */
+static int multi_list(const char *tfctl, const char *patch, char **pids, int n)
+{
+	size_t len = 1, at = 0;
+	char *list;
+	long t0;
+	int i, st;
+	pid_t c;
+
+	for (i = 0; i < n; i++)
+		len += strlen(pids[i]) + 1;
+	if (!(list = malloc(len)))
+		exit(1);
+	for (i = 0; i < n; i++)
+		at += (size_t)sprintf(list + at, "%s%s", i ? "," : "", pids[i]);
+	t0 = now_ns();
+	if ((c = fork()) == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		execl(tfctl, tfctl, "load", patch, "--pid", list, (char *)NULL);
+		_exit(127);
+	}
+	waitpid(c, &st, 0);
+	t0 = now_ns() - t0;
+	if (!WIFEXITED(st) || WEXITSTATUS(st))
+		die("tfctl load --pid LIST");
+	printf("processes=%d total_ms=%.1f per_process_us=%.1f\n", n, t0 / 1e6,
+	       t0 / 1e3 / n);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *m = argc > 1 ? argv[1] : "";
@@ -257,6 +289,8 @@ int main(int argc, char **argv)
 		return mem(argv + 2);
 	if (!strcmp(m, "multi") && argc >= 4)
 		return multi(NULL, argv[2], argv + 3, argc - 3);
+	if (!strcmp(m, "multi-tfctl-list") && argc >= 5)
+		return multi_list(argv[2], argv[3], argv + 4, argc - 4);
 	if (!strcmp(m, "multi-tfctl") && argc >= 5)
 		return multi(argv[2], argv[3], argv + 4, argc - 4);
 	fprintf(stderr, "usage: see the comment at the top of drive.c\n");
