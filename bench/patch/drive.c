@@ -9,6 +9,8 @@
 **                   loads+unloads, same duration; largest gap per phase
 **   mem PID PATCH N                 RSS/PSS delta after N loads
 **   multi PATCH PID...              one load into each, sequentially
+**   multi-pipe PATCH PID...         same, all requests sent before the
+**                                   answers are read (pipelined)
 **   multi-tfctl TFCTL PATCH PID...  same, one tfctl per process
 **   multi-tfctl-list TFCTL PATCH PID...  same, one tfctl --pid P1,P2,...
 */
@@ -247,6 +249,36 @@ static int multi(const char *tfctl, const char *patch, char **pids, int n)
 	return 0;
 }
 
+/* pipelined: send the load to every process, then read the answers, so
+   the targets load in parallel while the driver goes on */
+static int multi_pipe(const char *patch, char **pids, int n)
+{
+	int *fd = calloc((size_t)n, sizeof *fd), i;
+	long t0;
+
+	for (i = 0; i < n; i++) {       /* every target is up */
+		int c = ctl_connect(atoi(pids[i]), 10000);
+		if (c < 0 || ctl_ask(c, "{\"op\":\"hello\"}\n", ans, sizeof ans))
+			die("hello");
+		close(c);
+	}
+	snprintf(req, sizeof req, "{\"op\":\"load\",\"path\":\"%s\"}\n", patch);
+	t0 = now_ns();
+	for (i = 0; i < n; i++)
+		if ((fd[i] = ctl_connect(atoi(pids[i]), 1000)) < 0 ||
+		    ctl_send(fd[i], req))
+			die("connect");
+	for (i = 0; i < n; i++) {
+		if (ctl_recv(fd[i], ans, sizeof ans))
+			die("load");
+		close(fd[i]);
+	}
+	t0 = now_ns() - t0;
+	printf("processes=%d total_ms=%.1f per_process_us=%.1f\n", n, t0 / 1e6,
+	       t0 / 1e3 / n);
+	return 0;
+}
+
 /* one tfctl for all: tfctl load PATCH --pid P1,P2,... */
 static int multi_list(const char *tfctl, const char *patch, char **pids, int n)
 {
@@ -289,6 +321,8 @@ int main(int argc, char **argv)
 		return mem(argv + 2);
 	if (!strcmp(m, "multi") && argc >= 4)
 		return multi(NULL, argv[2], argv + 3, argc - 3);
+	if (!strcmp(m, "multi-pipe") && argc >= 4)
+		return multi_pipe(argv[2], argv + 3, argc - 3);
 	if (!strcmp(m, "multi-tfctl-list") && argc >= 5)
 		return multi_list(argv[2], argv[3], argv + 4, argc - 4);
 	if (!strcmp(m, "multi-tfctl") && argc >= 5)

@@ -138,7 +138,7 @@ fi
 if want many; then
 	echo "== $procs processes, one load each, sequentially"
 	# each way gets its own fresh $procs processes (a first load costs more)
-	for how in multi multi-tfctl multi-tfctl-list; do
+	for how in multi multi-pipe multi-tfctl multi-tfctl-list; do
 		mp=""
 		i=0
 		while [ $i -lt "$procs" ]; do
@@ -149,6 +149,7 @@ if want many; then
 		pids="$pids $mp"
 		case $how in
 		multi) "$D" multi "$P" $mp | tee "$w/many-proto" ;;
+		multi-pipe) "$D" multi-pipe "$P" $mp | tee "$w/many-pipe" ;;
 		multi-tfctl) "$D" multi-tfctl "$B/tfctl" "$P" $mp | tee "$w/many-tfctl" ;;
 		*) "$D" multi-tfctl-list "$B/tfctl" "$P" $mp | tee "$w/many-tfctl-list" ;;
 		esac
@@ -157,6 +158,8 @@ if want many; then
 	done
 	row "$procs processes, per process (protocol)" "$(val per_process_us $w/many-proto) us" "aim 500 us" \
 		"$(awk -v a="$(val per_process_us $w/many-proto)" 'BEGIN { printf "%.2fx", a / 500 }')"
+	row "$procs processes, per process (pipelined)" "$(val per_process_us $w/many-pipe) us" "aim 500 us" \
+		"$(awk -v a="$(val per_process_us $w/many-pipe)" 'BEGIN { printf "%.2fx", a / 500 }')"
 	row "$procs processes, per process (tfctl each)" "$(val per_process_us $w/many-tfctl) us" "libpulp 5000 us" \
 		"$(awk -v a="$(val per_process_us $w/many-tfctl)" 'BEGIN { printf "%.2fx", a / 5000 }')"
 	row "$procs processes, per process (tfctl --pid list)" "$(val per_process_us $w/many-tfctl-list) us" "aim 500 us" \
