@@ -61,6 +61,7 @@ struct psite {
 
 struct patch {
 	int id, loaded;
+	int settled;            /* unloaded and slots published: final */
 	char *path;
 	double loaded_at;
 	void *handle;
@@ -318,7 +319,14 @@ static void slots_publish(int pass)
 	size_t i, k;
 
 	for (i = 0; i < npatches; i++) {
-		const struct patch *p = patches[i];
+		struct patch *p = patches[i];
+		/* an unloaded patch's slots never change once published:
+		   skip them (each lives in its own mapping; touching
+		   hundreds of them cost more than the load itself) */
+		if (p->settled)
+			continue;
+		if (pass == 1 && !p->loaded)
+			p->settled = 1;
 		for (k = 0; k < p->nps; k++) {
 			const struct psite *ps = &p->ps[k];
 			tf_fnptr want = ps->target_fn;
