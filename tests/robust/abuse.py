@@ -4,7 +4,7 @@ garbage): random bytes, half lines then hang-up, a 10 MB line, 200 silent
 clients, JSON of the wrong types for every op.  Every answer must be one
 protocol line with "ok"; a valid request must succeed while the silent
 clients wait.  Usage: abuse.py PID TFCTL"""
-import json, os, random, socket, subprocess, sys
+import json, random, socket, subprocess, sys, time
 
 pid, tfctl = sys.argv[1], sys.argv[2]
 addr = "\0tigerfix." + pid
@@ -12,10 +12,18 @@ rnd = random.Random(1234)
 
 
 def conn():
+    """a connection; a full backlog (EAGAIN) is retried for 10 s, as tfctl does"""
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     s.settimeout(10)
-    s.connect(addr)
-    return s
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            s.connect(addr)
+            return s
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.001)
 
 
 def answer(s):

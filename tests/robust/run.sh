@@ -51,13 +51,13 @@ more() {
 # lines FILE: the complete lines so far
 lines() { head -n "$(($(wc -l <"$1") - 1))" "$1"; }
 # steady FILE: beat, tick and aux each count up by 1 on every line (no
-# static was reset or skipped), no gap between lines over 2 s, and every
+# static was reset or skipped), no gap between lines over 3 s, and every
 # scale is one of ALLOWED (a space-separated list, or "other")
 steady() {
 	local f=$1 allowed=$2 msg
 	msg=$(lines "$f" | awk -v ok=" $allowed " '
 		NR > 1 && ($1 != b + 1 || $3 != t + 1 || $4 != a + 1) { print "line " NR ": " $0 " after " b " . " t " " a; exit }
-		NR > 1 && $5 - ms > 2000 { print "stalled " $5 - ms " ms before line " NR; exit }
+		NR > 1 && $5 - ms > 3000 { print "stalled " $5 - ms " ms before line " NR; exit }
 		!index(ok, " " $2 " ") && !(index(ok, " other ") && $2 == 800000 - $4) { print "line " NR ": scale " $2; exit }
 		{ b = $1; t = $3; a = $4; ms = $5 }')
 	[ -z "$msg" ] || bad "$f: $msg"
