@@ -30,14 +30,6 @@ struct lists {
 	unsigned nnames, capnames;
 };
 
-#define GROW(arr, n, cap)                                                   \
-	do {                                                                \
-		if ((n) == (cap)) {                                         \
-			(cap) = (cap) ? 2 * (cap) : 16;                     \
-			(arr) = rw_xrealloc((arr), sizeof *(arr) * (cap));  \
-		}                                                           \
-	} while (0)
-
 struct pctx_l {
 	struct pctx *x;
 	struct lists *l;
@@ -81,15 +73,15 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor p, CXClientData d)
 	(void)p;
 	if (k != CXCursor_VarDecl && k != CXCursor_FunctionDecl)
 		return CXChildVisit_Continue;
-	GROW(l->names, l->nnames, l->capnames);
+	RW_GROW(l->names, l->nnames, l->capnames);
 	l->names[l->nnames++] = spell(c);
 	if (!in_main(pl->x, c))
 		return CXChildVisit_Continue;
 	if (k == CXCursor_VarDecl) {
-		GROW(l->vars, l->nvars, l->capvars);
+		RW_GROW(l->vars, l->nvars, l->capvars);
 		l->vars[l->nvars++] = c;
 	} else {
-		GROW(l->fns, l->nfns, l->capfns);
+		RW_GROW(l->fns, l->nfns, l->capfns);
 		l->fns[l->nfns++] = c;
 	}
 	return CXChildVisit_Continue;
@@ -360,7 +352,7 @@ static enum CXChildVisitResult find_locals(CXCursor c, CXCursor p,
 		return CXChildVisit_Recurse;
 	if (clang_getCursorTLSKind(c) != CXTLS_None)
 		return CXChildVisit_Continue;
-	GROW(s->v, s->n, s->cap);
+	RW_GROW(s->v, s->n, s->cap);
 	struct local *lv = &s->v[s->n];
 	memset(lv, 0, sizeof *lv);
 	lv->c = c;
