@@ -241,6 +241,42 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 	return ok ? 0 : -1;
 }
 
+/*
+** gcc's inliner counts each trap (about 15 of its size units: load,
+** branch, and the cold replacement call) against every instrumented
+** function, so small functions fell over its -O2/-O3 limits and stopped
+** being inlined (Lua: +2.6% instructions).  Raise the two limits that
+** decide it by the trap's size, so gcc decides as it would on the plain
+** source.  Before the user's flags: a --param of theirs still wins.
+** gcc 10 and later only (earlier ones had other defaults).
+*/
+#define TRAP_INSNS 15
+
+static void inline_limits(const struct call *c, struct sv *cmd)
+{
+	const char *o = NULL, *ver = gnuc_version(c);
+	int autolim, single;
+	if (c->clang || !ver || atoi(ver) < 10)
+		return;
+	for (size_t i = 0; i < c->args.n; i++)
+		if ((enum role)c->role[i] == R_FLAG &&
+		    !strncmp(c->args.v[i], "-O", 2))
+			o = c->args.v[i] + 2;
+	if (!o || !strcmp(o, "2")) {
+		if (!o)
+			return;     /* -O0: no inlining to protect */
+		autolim = 15;
+		single = 70;
+	} else if (!strcmp(o, "fast") || (*o >= '3' && *o <= '9' && !o[1])) {
+		autolim = 30;
+		single = 200;
+	} else {
+		return;             /* -O, -O1, -Os, -Oz, -Og: size first */
+	}
+	sv_pushf(cmd, "--param=max-inline-insns-auto=%d", autolim + TRAP_INSNS);
+	sv_pushf(cmd, "--param=max-inline-insns-single=%d", single + TRAP_INSNS);
+}
+
 /* Compile: the rewritten text (instrumented) or the original. */
 static int compile(const struct call *c, struct unit *u, int instrumented,
 		   const char *err)
@@ -250,8 +286,10 @@ static int compile(const struct call *c, struct unit *u, int instrumented,
 	int st;
 
 	compiler_words(c, &cmd);
-	if (instrumented)
+	if (instrumented) {
 		iquote(u, &cmd);
+		inline_limits(c, &cmd);
+	}
 	user_flags(c, &cmd, 0);
 	link_mode_names(c, u, &cmd);
 	dep_names(c, u, &cmd);
