@@ -34,6 +34,11 @@ struct ctx {
 	unsigned nifunc;
 	char **vars;		/* file-scope objects already exported */
 	unsigned nvars;
+	struct sigmemo {	/* rw_type_sighash by canonical function type */
+		const void *type;
+		uint64_t h;
+	} *sigs;
+	unsigned nsigs, capsigs;
 };
 
 /* One token of a body: where it is in the source. */
@@ -234,12 +239,14 @@ static int tok_is(struct ctx *x, unsigned fi, const struct tok *t,
 	       !memcmp(x->u->files[fi].src + t->start, s, n);
 }
 
-/* K&R definition: a ';' at nesting depth 0 between name and body. */
+/* K&R definition: a ';' at nesting depth 0 between name and body.
+   brace: where the body starts, a file location (its '{' is written in
+   file fi); clang_getLocationForOffset would find the same location but
+   costs about a million instructions a call on macro-heavy files. */
 static int knr_syntax(struct ctx *x, unsigned fi, CXSourceLocation name,
-		      size_t brace)
+		      CXSourceLocation brace)
 {
-	CXSourceRange r = clang_getRange(name,
-		clang_getLocationForOffset(x->tu, x->cx[fi], (unsigned)brace));
+	CXSourceRange r = clang_getRange(name, brace);
 	unsigned n;
 	struct tok *t = tokens(x, fi, r, &n);
 	int depth = 0, knr = 0;
@@ -466,8 +473,19 @@ static void signature(struct ctx *x, CXCursor c, struct rw_func *f,
 		f->nothunk = "variadic";
 	if (f->nothunk)
 		f->flags |= RW_NOTHUNK;
-	f->sig = rw_type_spell(clang_getCanonicalType(ft));
+	CXType cft = clang_getCanonicalType(ft);
+	f->sig = rw_type_spell(cft);
+	/* the hash depends only on the canonical type (one per signature,
+	   and expanding records is costly: lua_State in every Lua function) */
+	for (unsigned i = 0; i < x->nsigs; i++)
+		if (x->sigs[i].type == cft.data[0]) {
+			f->sighash = x->sigs[i].h;
+			return;
+		}
 	f->sighash = rw_type_sighash(ft);
+	RW_GROW(x->sigs, x->nsigs, x->capsigs);
+	x->sigs[x->nsigs].type = cft.data[0];
+	x->sigs[x->nsigs++].h = f->sighash;
 }
 
 static const char *why_skipped(struct ctx *x, struct rw_func *f,
@@ -531,7 +549,7 @@ static void function(struct ctx *x, CXCursor c)
 		f->flags |= RW_NORETURN;
 	clang_disposeString(fts);
 	if (ft.kind == CXType_FunctionNoProto ||
-	    (!f->skip && knr_syntax(x, fi, nameloc, f->brace)))
+	    (!f->skip && knr_syntax(x, fi, nameloc, clang_getRangeStart(br))))
 		f->flags |= RW_KNR;
 	if (inline_only(x, c, x->o->gnu89 || strstr(attrs, "((gnu_inline))")))
 		f->flags |= RW_INLINE_ONLY;
@@ -714,6 +732,7 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 	free(x.vars);
 	free(x.decls);
 	free(x.defs);
+	free(x.sigs);
 	clang_disposeTranslationUnit(x.tu);
 	clang_disposeIndex(idx);
 	return *why ? -1 : 0;
