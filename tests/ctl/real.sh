@@ -34,7 +34,7 @@ wait_line() {
 
 "$tmp/prog" >"$tmp/prog.out" &
 pid=$!
-srv_pids="$srv_pids $pid"
+pids="$pids $pid"
 wait_line 5
 
 # ps lists it (its control server may take a moment to start)

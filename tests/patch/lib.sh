@@ -5,44 +5,8 @@
 B=${TF_BIN:?set TF_BIN to the build bin directory}
 INC=${TF_INC:?set TF_INC to the include directory}
 src=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/tfpatch-test.XXXXXX")
-fails=0
-pids=""
-
-cleanup() {
-	local p
-	for p in $pids; do kill "$p" 2>/dev/null; done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-bad() {
-	echo "FAIL: $*"
-	fails=$((fails + 1))
-}
-
-finish() {
-	[ "$fails" = 0 ] && { echo "PASS"; exit 0; }
-	echo "$fails failure(s)"
-	exit 1
-}
-
-# run CMD...: sets $out, $err, $rc
-run() {
-	last="$*"
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	out=$(cat "$tmp/out")
-	err=$(cat "$tmp/err")
-}
-expect_rc() { [ "$rc" = "$1" ] || bad "$last: exit status $rc, expected $1 (stderr: $err)"; }
-expect_out_has() { case "$out" in *"$1"*) ;; *) bad "$last: stdout lacks '$1': $out" ;; esac; }
-expect_err_has() { case "$err" in *"$1"*) ;; *) bad "$last: stderr lacks '$1': $err" ;; esac; }
-expect_one_error_line() {
-	[ "$(printf '%s\n' "$err" | wc -l)" = 1 ] &&
-		case "$err" in "tfctl: "*) true ;; *) false ;; esac ||
-		bad "$last: stderr is not one 'tfctl: ' line: $err"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/../lib/check.sh"
+check_init tfpatch-test
 
 buildid() { readelf -n "$1" | awk '/Build ID/ { print $3 }'; }
 

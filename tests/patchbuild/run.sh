@@ -5,20 +5,8 @@
 set -u
 B=${TF_BIN:?set TF_BIN to the build bin directory}
 src=$(cd "$(dirname "$0")/src" && pwd)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/tfpbuild.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
-
-# run CMD...: sets $rc, $out, $err
-run() {
-	last="$*"
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	out=$(cat "$tmp/out")
-	err=$(cat "$tmp/err")
-}
-has() { case "$1" in *"$2"*) return 0 ;; esac; return 1; }
+. "$(dirname "$0")/../lib/check.sh"
+check_init tfpbuild
 
 target() {
 	cp "$src"/main.c "$src"/util.c "$src"/util.h "$tmp/"
