@@ -163,6 +163,16 @@ int rw_type_promotes(CXType t);		/* changes under default promotions */
 int rw_type_declared_in(CXType t, CXFile f, size_t from, size_t to);
 uint64_t rw_type_sighash(CXType fn);
 
+/* ---- cc_x86_64.c: calling-convention layout for the generic thunk */
+#include <clang-c/Index.h>
+/* The x86-64 SysV calling-convention layout of function cursor fn (a
+   definition; knr: it is a K&R/old-style definition, so its parameters
+   arrive default-promoted): "<ret>;<param>,<param>...", each "v", "m",
+   "x" or the class of each eightbyte ("i", "s"), then "<size>.<align>"
+   (docs/generated-code.md).  Returns an allocated string, or NULL with
+   *why set to a short static reason ("vector type", "empty struct"...). */
+char *rw_cc_x86_64(CXCursor fn, int knr, const char **why);
+
 /* ---- emit.c: model -> text */
 void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 	     struct rw_buf *out);
