@@ -100,15 +100,26 @@ if want build || want text || want zlib || want lua; then
 	"$CORPUS_DIR/fetch.sh" "$CORPUS_WORK" > /dev/null 2>&1
 fi
 
+# tfcc-built trees older than the tools that made them are rebuilt, so no
+# figure comes from a stale build
+stale() {
+	[ -f "$1/.bench-stamp" ] || return 0
+	for t in "$build/bin/tfcc" "$build/bin/tf-rewrite" "$build"/lib/libtf.*; do
+		[ "$t" -nt "$1/.bench-stamp" ] && return 0
+	done
+	return 1
+}
+
 # build time: from-scratch builds, alternating; leaves bench-{gcc,tfcc} trees
 for p in zlib lua; do
-	if want build || [ ! -d "$CORPUS_WORK/bench-tfcc/$p" ]; then
+	if want build || stale "$CORPUS_WORK/bench-tfcc/$p"; then
 		want build && echo "== build $p, $build_runs runs each"
 		n=1; want build && n=$build_runs
 		pair "build-$p" "$n" "$CORPUS_DIR/build.sh" "$p" "$CORPUS_WORK/src/$p" "$CORPUS_WORK/bench-gcc/$p" gcc \
 			-- env TF_EXPLAIN= "$CORPUS_DIR/build.sh" "$p" "$CORPUS_WORK/src/$p" "$CORPUS_WORK/bench-tfcc/$p" "$tfcc gcc"
 		want build && row "build $p wall" s "$med_a" "$med_b" 1.5
 		want build && row "build $p cpu" s "$cpu_a" "$cpu_b" 1.5
+		touch "$CORPUS_WORK/bench-tfcc/$p/.bench-stamp"
 	fi
 done
 

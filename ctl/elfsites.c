@@ -192,8 +192,10 @@ int tfelf_foreach(struct tfelf *f,
 		  int (*fn)(const struct tfelf_rec *r, void *arg), void *arg)
 {
 	size_t i = 0;
+	const char *unit = NULL;
+	size_t unit_len = 0;
 	while (i < f->len) {
-		if (f->info[i] == '\0') {       /* padding */
+		if (f->info[i] == '\0') {       /* padding, or a record's end */
 			i++;
 			continue;
 		}
@@ -201,6 +203,12 @@ int tfelf_foreach(struct tfelf *f,
 		r.text = f->info + i;
 		r.len = strnlen(r.text, f->len - i);
 		r.kind = kind_of(r.text);
+		if (r.kind == TFELF_UNIT) {
+			unit = r.text;
+			unit_len = r.len;
+		}
+		r.unit = r.kind == TFELF_SITE ? unit : NULL;
+		r.unit_len = r.kind == TFELF_SITE ? unit_len : 0;
 		int rc = fn(&r, arg);
 		if (rc != 0)
 			return rc;
@@ -228,11 +236,11 @@ unsigned tfelf_count(struct tfelf *f, enum tfelf_kind kind)
 	return c.n;
 }
 
-const char *tfelf_get(const struct tfelf_rec *r, const char *key,
-		      size_t *len)
+static const char *get(const char *text, size_t tlen, const char *key,
+		       size_t *len)
 {
 	size_t klen = strlen(key);
-	const char *p = r->text, *end = r->text + r->len;
+	const char *p = text, *end = text + tlen;
 	while (p < end) {
 		const char *eol = memchr(p, '\n', (size_t)(end - p));
 		if (eol == NULL)
@@ -246,6 +254,21 @@ const char *tfelf_get(const struct tfelf_rec *r, const char *key,
 	}
 	*len = 0;
 	return NULL;
+}
+
+int tfelf_get_own(const struct tfelf_rec *r, const char *key)
+{
+	size_t n;
+	return get(r->text, r->len, key, &n) != NULL;
+}
+
+const char *tfelf_get(const struct tfelf_rec *r, const char *key,
+		      size_t *len)
+{
+	const char *v = get(r->text, r->len, key, len);
+	if (v == NULL && r->unit != NULL && strcmp(key, TF_INFO_FILE) == 0)
+		v = get(r->unit, r->unit_len, key, len);
+	return v;
 }
 
 char *tfelf_getstr(const struct tfelf_rec *r, const char *key, char *buf,

@@ -27,6 +27,8 @@ struct tfelf_rec {
 	enum tfelf_kind kind;
 	const char *text;
 	size_t len;
+	const char *unit;       /* a site's unit record (in front of it), or NULL */
+	size_t unit_len;
 };
 
 struct tfelf;
@@ -45,10 +47,14 @@ int tfelf_foreach(struct tfelf *f,
 /* Number of records of a kind. */
 unsigned tfelf_count(struct tfelf *f, enum tfelf_kind kind);
 
-/* The value of KEY in a record: pointer into the record and its length,
-   or NULL when absent. */
+/* The value of KEY in a record (for a site, else in its unit's record:
+   the file of a site is its unit's unless it says otherwise): pointer
+   into the record and its length, or NULL when absent. */
 const char *tfelf_get(const struct tfelf_rec *r, const char *key,
 		      size_t *len);
+
+/* True if the record itself has KEY (not through its unit). */
+int tfelf_get_own(const struct tfelf_rec *r, const char *key);
 
 /* Copy KEY's value into buf as a C string (truncated to fit); returns
    buf, or "" (in buf) when absent. */

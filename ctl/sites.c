@@ -78,6 +78,17 @@ static json_object *site_json(const struct tfelf_rec *r)
 			else
 				val = json_object_new_string_len(v, (int)n);
 			json_object_object_add(o, key, val);
+			/* a site record names its file only when it is not
+			   its unit's: always say it, right after the name */
+			if (!strcmp(key, TF_INFO_NAME) &&
+			    !tfelf_get_own(r, TF_INFO_FILE)) {
+				size_t fl;
+				const char *f = tfelf_get(r, TF_INFO_FILE, &fl);
+				if (f != NULL)
+					json_object_object_add(o, TF_INFO_FILE,
+						json_object_new_string_len(
+							f, (int)fl));
+			}
 		}
 		p = eol + 1;
 	}

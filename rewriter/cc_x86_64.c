@@ -217,13 +217,20 @@ static const char *value(struct rw_buf *b, CXType t, CXType ct, int ret)
 		rw_buf_printf(b, "%c%lld.%lld", ret ? 'x' : 'm', size, align);
 		return 0;
 	}
+	if (ct.kind == CXType_Complex && clang_getCanonicalType(
+		    clang_getElementType(ct)).kind == CXType_LongDouble) {
+		/* COMPLEX_X87: returned in st0 (real) and st1, passed in
+		   memory */
+		rw_buf_printf(b, "%s%lld.%lld", ret ? "xx" : "m", size, align);
+		return 0;
+	}
 	if (ct.kind == CXType_Record && transparent_union(ct))
 		return "transparent union";
 	struct cls c = {.small = size <= 16};
 	walk(&c, ct, 0);
 	if (c.why)
 		return c.why;
-	if (c.ld && ret)
+	if (c.ld && ret && c.small)
 		return "long double inside a returned struct";
 	if (c.small && !c.ld && c.mem != c.mem_decl)
 		return "packed member gcc and clang pass differently";

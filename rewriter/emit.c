@@ -2,7 +2,7 @@
 ** Writes the instrumented text of one unit, exactly in the shape of
 ** docs/generated-code.md: trap.h verbatim, the site array's declaration,
 ** #line 1, the original bytes with traps and asm labels inserted on
-** their own lines, then thunks, exports, records, unit and constructor.
+** their own lines, then exports, records, unit and constructor.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,15 +25,11 @@ static void cstr(struct rw_buf *b, const char *s)
 	rw_buf_puts(b, "\"");
 }
 
-static void args(struct rw_buf *b, const struct rw_func *f, const char *pfx)
+static void args(struct rw_buf *b, const struct rw_func *f)
 {
 	rw_buf_puts(b, "(");
-	for (unsigned i = 0; i < f->nparams; i++) {
-		if (pfx)
-			rw_buf_printf(b, "%s%s%u", i ? ", " : "", pfx, i);
-		else
-			rw_buf_printf(b, "%s%s", i ? ", " : "", f->params[i].name);
-	}
+	for (unsigned i = 0; i < f->nparams; i++)
+		rw_buf_printf(b, "%s%s", i ? ", " : "", f->params[i].name);
 	rw_buf_puts(b, ")");
 }
 
@@ -43,11 +39,11 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 	struct rw_buf b = {0};
 	char site[64];
 	snprintf(site, sizeof site, "tf__S_%s[%u]", o->uid, i);
-	rw_buf_puts(&b, " __extension__ int tf__u __attribute__((__unused__)) = ({ ");
+	rw_buf_printf(&b, " __extension__ int tf__u __attribute__((__unused__)) = "
+		      "({ __label__ tf__c; TF__ENTRY(%s, tf__c); if (0) { tf__c: "
+		      "TF__COLD; { ", site);
 	if (f->flags & RW_VARIADIC) {
 		unsigned n = f->nparams ? f->nparams : 1;
-		rw_buf_printf(&b, "if (__builtin_expect(TF__SLOT(%s) != 0, 0)) { ",
-			      site);
 		for (unsigned k = 0; k < f->nparams; k++)
 			rw_buf_printf(&b, "__typeof__((void)0, %s) tf__a%u = %s; ",
 				      f->params[k].name, k, f->params[k].name);
@@ -56,54 +52,27 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 			rw_buf_puts(&b, "tf__v[0] = 0; ");
 		for (unsigned k = 0; k < f->nparams; k++)
 			rw_buf_printf(&b, "tf__v[%u] = &tf__a%u; ", k, k);
-		rw_buf_printf(&b, "(void)tf__pre(&%s, tf__v, 0, &tf__f); } 0; });",
-			      site);
+		rw_buf_printf(&b, "if (TF__SLOT(%s) != 0) (void)tf__pre(&%s, "
+			      "tf__v, 0, &tf__f); } } 0; });", site, site);
 		return rw_buf_take(&b);
 	}
-	rw_buf_printf(&b, "tf_fnptr tf__t = TF__SLOT(%s); if (__builtin_expect("
-		      "tf__t != 0, 0) && !TF__PASS(%s)) ", site, site);
+	rw_buf_printf(&b, "tf_fnptr tf__t = TF__SLOT(%s); if (tf__t != 0 && "
+		      "!TF__PASS(%s)) ", site, site);
 	/* A union, not a cast: gcc types noreturn and const functions as
 	   qualified, and -Wcast-qual would flag a cast that adds that. */
 	rw_buf_printf(&b, "{ union { tf_fnptr tf__x; __typeof__(&%s) tf__f; } "
 		      "tf__p; tf__p.tf__x = tf__t; ", f->name);
-	if (f->flags & (RW_VOID | RW_NORETURN)) {
-		rw_buf_puts(&b, "tf__p.tf__f");
-		args(&b, f, 0);
-		rw_buf_puts(&b, f->flags & RW_NORETURN ?
-			    "; __builtin_unreachable(); }" : "; return; }");
-	} else {
-		rw_buf_puts(&b, "return tf__p.tf__f");
-		args(&b, f, 0);
-		rw_buf_puts(&b, "; }");
-	}
-	rw_buf_puts(&b, " 0; });");
+	if (!(f->flags & (RW_VOID | RW_NORETURN)))
+		rw_buf_puts(&b, "return ");
+	rw_buf_puts(&b, "TF__CHAIN(tf__p.tf__f");
+	args(&b, f);
+	rw_buf_printf(&b, ", %s); ", site);
+	if (f->flags & RW_NORETURN)
+		rw_buf_puts(&b, "__builtin_unreachable(); ");
+	else if (f->flags & RW_VOID)
+		rw_buf_puts(&b, "return; ");
+	rw_buf_puts(&b, "} } } 0; });");
 	return rw_buf_take(&b);
-}
-
-static void thunk(struct rw_buf *b, const struct rw_opts *o,
-		  const struct rw_func *f, unsigned i)
-{
-	int v = !!(f->flags & RW_VOID);
-	unsigned n = f->nparams ? f->nparams : 1;
-	rw_buf_printf(b, "static __typeof__(%s) tf__T%u(", f->ret, i);
-	for (unsigned k = 0; k < f->nparams; k++)
-		rw_buf_printf(b, "%s__typeof__(%s) tf__a%u", k ? ", " : "",
-			      f->params[k].type, k);
-	rw_buf_printf(b, "%s) { ", f->nparams ? "" : "void");
-	if (!v)
-		rw_buf_printf(b, "__typeof__(%s) tf__r; ", f->ret);
-	rw_buf_printf(b, "void *tf__v[%u]; struct tf_frame tf__f; tf_fnptr tf__c; ", n);
-	if (!f->nparams)
-		rw_buf_puts(b, "tf__v[0] = 0; ");
-	for (unsigned k = 0; k < f->nparams; k++)
-		rw_buf_printf(b, "tf__v[%u] = (void *)&tf__a%u; ", k, k);
-	const char *r = v ? "0" : "&tf__r";
-	rw_buf_printf(b, "tf__c = tf__pre(&tf__S_%s[%u], tf__v, %s, &tf__f); "
-		      "if (tf__c) %s((__typeof__(&%s))tf__c)", o->uid, i, r,
-		      v ? "" : "tf__r = ", f->name);
-	args(b, f, "tf__a");
-	rw_buf_printf(b, "; tf__post(&tf__S_%s[%u], tf__v, %s, &tf__f); %s}\n",
-		      o->uid, i, r, v ? "" : "return tf__r; ");
 }
 
 static void flags(struct rw_buf *b, unsigned fl)
@@ -121,12 +90,15 @@ static void flags(struct rw_buf *b, unsigned fl)
 		}
 }
 
+/* One site record, appended to the unit's array as "\0" "text". */
 static void record(struct rw_buf *b, const struct rw_unit *u,
-		   const struct rw_func *f, unsigned i)
+		   const struct rw_func *f)
 {
 	struct rw_buf t = {0};
-	rw_buf_printf(&t, "name=%s\nfile=%s\nline=%u\nsig=%s\n", f->name,
-		      u->files[f->file].presumed, f->line, f->sig);
+	rw_buf_printf(&t, "name=%s\n", f->name);
+	if (f->file)
+		rw_buf_printf(&t, "file=%s\n", u->files[f->file].presumed);
+	rw_buf_printf(&t, "line=%u\nsig=%s\n", f->line, f->sig);
 	rw_buf_printf(&t, "sighash=%016llx\nbodyhash=%016llx\nret=%s\nparams=",
 		      (unsigned long long)f->sighash,
 		      (unsigned long long)f->bodyhash, f->ret);
@@ -136,10 +108,10 @@ static void record(struct rw_buf *b, const struct rw_unit *u,
 	rw_buf_puts(&t, "\nflags=");
 	flags(&t, f->flags);
 	rw_buf_puts(&t, "\n");
-	rw_buf_printf(b, "static const char tf__I%u[] __attribute__((__section__"
-		      "(\"tf_info\"), __used__)) = ", i);
+	if (f->cc)
+		rw_buf_printf(&t, "cc=%s\n", f->cc);
+	rw_buf_puts(b, " \"\\0\" ");
 	cstr(b, t.p);
-	rw_buf_puts(b, ";\n");
 	free(t.p);
 }
 
@@ -189,26 +161,13 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 {
 	rw_buf_puts(b, "\n#pragma GCC diagnostic push\n"
 		    "#pragma GCC diagnostic ignored \"-Wcast-qual\"\n"
-		    "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
-		    "#ifndef __clang__\n"
-		    "#pragma GCC diagnostic ignored \"-Waggregate-return\"\n"
-		    "#endif\n");
-	unsigned i = 0;
-	for (unsigned k = 0; k < u->nfuncs; k++) {
-		const struct rw_func *f = &u->funcs[k];
-		if (f->skip)
-			continue;
-		if (!(f->flags & RW_NOTHUNK))
-			thunk(b, o, f, i);
-		record(b, u, f, i);
-		i++;
-	}
+		    "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n");
 	objects(b, o, u);
 	rw_buf_printf(b, "struct tf_site tf__S_%s[%u] = { ", o->uid,
 		      nsites ? nsites : 1);
 	if (!nsites)
-		rw_buf_puts(b, "{ 0, 0, 0, 0, 0, 0 }");
-	i = 0;
+		rw_buf_puts(b, "{ 0, 0, 0, 0 }");
+	unsigned i = 0;
 	for (unsigned k = 0; k < u->nfuncs; k++) {
 		const struct rw_func *f = &u->funcs[k];
 		if (f->skip)
@@ -218,23 +177,24 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 			rw_buf_puts(b, "0, ");
 		else
 			rw_buf_printf(b, "(tf_fnptr)&%s, ", f->name);
-		if (f->flags & RW_NOTHUNK)
-			rw_buf_puts(b, "0, ");
-		else
-			rw_buf_printf(b, "(tf_fnptr)&tf__T%u, ", i);
-		rw_buf_printf(b, "tf__I%u, 0 }", i);
+		rw_buf_puts(b, "0 }");
 		i++;
 	}
 	rw_buf_puts(b, " };\n");
+	/* the records: one array, so no pointer (and no relocation) per
+	   site, and aligned(1), so gcc does not pad each one to 32 bytes */
 	struct rw_buf t = {0};
 	rw_buf_printf(&t, "file=%s\nvariant=%s\nabi=%u\n", o->presumed,
 		      o->variant, abi_version());
-	rw_buf_puts(b, "static const char tf__IU[] __attribute__((__section__"
-		    "(\"tf_info\"), __used__)) = ");
+	rw_buf_puts(b, "static const char tf__I[] __attribute__((__section__"
+		    "(\"tf_info\"), __used__, __aligned__(1))) = ");
 	cstr(b, t.p);
 	free(t.p);
+	for (unsigned k = 0; k < u->nfuncs; k++)
+		if (!u->funcs[k].skip)
+			record(b, u, &u->funcs[k]);
 	rw_buf_printf(b, ";\nstatic struct tf_unit tf__U = { TF_ABI_VERSION, %u, "
-		      "tf__S_%s, %u, %s, tf__IU, 0, 0 };\n", nsites, o->uid,
+		      "tf__S_%s, %u, %s, tf__I, 0, 0 };\n", nsites, o->uid,
 		      u->nobjs, u->nobjs ? "tf__O" : "0");
 	rw_buf_puts(b, "static void tf__ctor(void) __attribute__((__constructor__)); "
 		    "static void tf__ctor(void) { if (tf__register) "
@@ -293,6 +253,11 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 		rw_buf_puts(b, "#pragma GCC diagnostic push\n"
 			    "#pragma GCC diagnostic ignored \"-Wunused-macros\"\n"
 			    "#pragma GCC diagnostic ignored \"-Wpadded\"\n");
+		for (unsigned k = 0; k < u->nfiles; k++)
+			if (strpbrk(u->files[k].presumed, "\"\\")) {
+				rw_buf_puts(b, "#define TF__NO_ASM 1\n");
+				break;
+			}
 		rw_buf_puts(b, rw_trap_h);
 		if (b->n && b->p[b->n - 1] != '\n')
 			rw_buf_puts(b, "\n");

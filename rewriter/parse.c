@@ -39,6 +39,7 @@ struct ctx {
 		uint64_t h;
 	} *sigs;
 	unsigned nsigs, capsigs;
+	int x86_64;		/* target is x86-64 (LP64): cc= records */
 };
 
 /* One token of a body: where it is in the source. */
@@ -410,40 +411,15 @@ static int skipped_by_glob(struct ctx *x, const char *name)
 	return 0;
 }
 
-/* Spelling for __typeof__(): as written, else canonical, else 0. */
-static char *typeof_spelling(CXType t)
-{
-	char *s = rw_type_spell(t);
-	if (!rw_type_unspellable(s))
-		return s;
-	free(s);
-	s = rw_type_spell(clang_getCanonicalType(t));
-	if (!rw_type_unspellable(s))
-		return s;
-	free(s);
-	return 0;
-}
-
 static void signature(struct ctx *x, CXCursor c, struct rw_func *f,
 		      size_t decl_start)
 {
 	CXType ft = clang_getCursorType(c);
 	CXType rt = clang_getResultType(ft);
-	f->ret = typeof_spelling(rt);
-	if (!f->ret) {
-		f->ret = rw_type_spell(rt);
-		f->nothunk = "anonymous or unspellable return type";
-	}
+	(void)decl_start;
+	f->ret = rw_type_spell(rt);
 	if (clang_getCanonicalType(rt).kind == CXType_Void)
 		f->flags |= RW_VOID;
-	else if (clang_isConstQualifiedType(rt) ||
-		 clang_isVolatileQualifiedType(rt) ||
-		 clang_isConstQualifiedType(clang_getCanonicalType(rt)) ||
-		 clang_isVolatileQualifiedType(clang_getCanonicalType(rt)))
-		f->nothunk = "qualified return type";
-	CXFile ff = x->cx[f->file];
-	if (rw_type_declared_in(rt, ff, decl_start, f->brace))
-		f->nothunk = "type declared in the declaration";
 	for (unsigned i = 0; i < f->nparams; i++) {
 		CXCursor pc = clang_Cursor_getArgument(c, i);
 		CXType pt = clang_getCursorType(pc);
@@ -451,26 +427,18 @@ static void signature(struct ctx *x, CXCursor c, struct rw_func *f,
 		p->name = rw_spelling(pc);
 		p->rtype = rw_type_param_spell(pt,
 			clang_getArgType(clang_getCanonicalType(ft), i));
-		p->type = rw_type_is_array(pt) ?
-			(rw_type_unspellable(p->rtype) ? 0 : rw_xstrdup(p->rtype)) :
-			typeof_spelling(pt);
-		if (!p->type) {
-			p->type = rw_xstrdup(p->rtype);
-			f->nothunk = "anonymous or unspellable parameter type";
-		}
-		if (rw_type_varmod(pt))
-			f->nothunk = "variably modified parameter";
-		if (rw_type_declared_in(pt, ff, decl_start, f->brace))
-			f->nothunk = "type declared in the parameter list";
-		if ((f->flags & RW_KNR) && rw_type_promotes(pt))
-			f->nothunk = "K&R parameter changes under promotion";
 	}
+	/* the layout the runtime's generic thunk needs (rewriter/cc_*.c) */
 	enum CXCallingConv cc = clang_getFunctionTypeCallingConv(ft);
-	if (cc != CXCallingConv_C && cc != CXCallingConv_Default &&
-	    cc != CXCallingConv_X86_64SysV)
-		f->nothunk = "non-default calling convention";
 	if (f->flags & RW_VARIADIC)
 		f->nothunk = "variadic";
+	else if (cc != CXCallingConv_C && cc != CXCallingConv_Default &&
+		 cc != CXCallingConv_X86_64SysV)
+		f->nothunk = "non-default calling convention";
+	else if (!x->x86_64)
+		f->nothunk = "no interceptor thunk for this target";
+	else
+		f->cc = rw_cc_x86_64(c, !!(f->flags & RW_KNR), &f->nothunk);
 	if (f->nothunk)
 		f->flags |= RW_NOTHUNK;
 	CXType cft = clang_getCanonicalType(ft);
@@ -674,6 +642,21 @@ static char *unsupported_target(CXTranslationUnit tu)
 	return r;
 }
 
+/* x86-64 with 64-bit pointers (not x32): the target of cc_x86_64.c */
+static int target_x86_64(CXTranslationUnit tu)
+{
+	CXTargetInfo ti = clang_getTranslationUnitTargetInfo(tu);
+	if (!ti)
+		return 0;
+	CXString tr = clang_TargetInfo_getTriple(ti);
+	const char *t = clang_getCString(tr);
+	int r = !strncmp(t, "x86_64", 6) && !strstr(t, "x32") &&
+		clang_TargetInfo_getPointerWidth(ti) == 64;
+	clang_disposeString(tr);
+	clang_TargetInfo_dispose(ti);
+	return r;
+}
+
 int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 {
 	memset(u, 0, sizeof *u);
@@ -704,6 +687,7 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 	*why = first_error(x.tu);
 	if (!*why)
 		*why = unsupported_target(x.tu);
+	x.x86_64 = target_x86_64(x.tu);
 	if (!*why) {
 		x.cx[0] = clang_getFile(x.tu, o->source);
 		x.nfiles = 1;

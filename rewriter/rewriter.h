@@ -80,7 +80,6 @@ enum {
 
 struct rw_param {
 	char *name;
-	char *type;		/* spelling for __typeof__() in the thunk */
 	char *rtype;		/* spelling for the record (arrays adjusted) */
 };
 
@@ -92,8 +91,9 @@ struct rw_func {
 	const char *skip;	/* reason it is skipped, or 0 */
 	const char *nothunk;	/* reason it has no thunk, or 0 */
 	unsigned flags;
-	char *ret;		/* return type, spelled for __typeof__() */
+	char *ret;		/* return type, for the record */
 	char *sig;		/* canonical type, no anonymous locations */
+	char *cc;		/* calling-convention layout (cc=), or 0 */
 	unsigned nparams;
 	struct rw_param *params;
 	uint64_t sighash, bodyhash;

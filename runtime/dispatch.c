@@ -1,7 +1,7 @@
 /*
 ** Dispatch: per-site stacks of replacements and lists of interceptors,
 ** the slot each site's trap reads, and the interceptor chain run by the
-** generated thunks (tf__pre / tf__post).
+** generic thunk (tf__pre / tf__post, called by runtime/cc_<arch>.c).
 */
 
 /*
@@ -24,7 +24,9 @@
 **     (the trap then calls tf__pre itself and always runs the body);
 **   - the newest replacement when only process-wide replacements are
 **     attached (one indirect call, no runtime code on the path);
-**   - the site's thunk otherwise (any interceptor or thread-scoped hook).
+**   - the runtime's generic thunk otherwise (any interceptor or
+**     thread-scoped hook), which finds the site in the static-chain
+**     register and the arguments from the site's cc= record.
 **
 ** A call reads rs->conf exactly once, in tf__pre, and keeps it in the
 ** thunk's tf_frame for tf__post, so pre-interceptors, the choice of what
@@ -161,7 +163,7 @@ static tf_fnptr slot_of(const struct reg_site *rs, const struct disp_conf *c)
 	if (rs->flags & RF_VARIADIC)
 		return any_pre ? (tf_fnptr)1 : 0;
 	if (needs_thunk)
-		return rs->site->thunk;
+		return cc_thunk_of(rs);
 	return top;
 }
 
@@ -239,11 +241,10 @@ struct tf_hook *disp_replace(struct reg_site *rs, tf_fnptr fn, int scope,
 			"only) instead", rs->name);
 		return NULL;
 	}
-	if (scope == TF_THREAD && !rs->site->thunk) {
-		log_err(err, errlen, "tf_replace: %s() has no interceptor "
-			"thunk (a parameter's type cannot be spelled), so it "
-			"can only be replaced process-wide; use TF_PROCESS",
-			rs->name);
+	if (scope == TF_THREAD && !cc_thunk_of(rs)) {
+		log_err(err, errlen, "tf_replace: %s() cannot go through the "
+			"interceptor thunk (%s), so it can only be replaced "
+			"process-wide; use TF_PROCESS", rs->name, rs->nothunk);
 		return NULL;
 	}
 	if (scope == TF_THREAD && !rs->site->fn) {
@@ -281,10 +282,10 @@ struct tf_hook *disp_intercept(struct reg_site *rs, tf_pre_fn pre,
 				"post = NULL", rs->name);
 			return NULL;
 		}
-	} else if (!rs->site->thunk) {
-		log_err(err, errlen, "tf_intercept: %s() has no interceptor "
-			"thunk (a parameter's type cannot be spelled); replace "
-			"it instead", rs->name);
+	} else if (!cc_thunk_of(rs)) {
+		log_err(err, errlen, "tf_intercept: %s() cannot be "
+			"intercepted: %s; replace it instead", rs->name,
+			rs->nothunk);
 		return NULL;
 	} else if (!rs->site->fn) {
 		log_err(err, errlen, "tf_intercept: %s() is inline-only "

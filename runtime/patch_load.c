@@ -182,10 +182,9 @@ static struct patch *patch_new(const char *path, const struct claim *c)
 		const struct tf_unit *u = c->u[i];
 		unit_get(u, TF_INFO_FILE, file, sizeof file);
 		unit_get(u, TF_INFO_VARIANT, variant, sizeof variant);
+		const char *info = u->info ? u->info + strlen(u->info) + 1 : "";
 		for (k = 0; k < u->nsites; k++) {
 			struct psite *ps = &p->ps[p->nps];
-			const char *info = u->sites[k].info ?
-					   u->sites[k].info : "";
 			/* the unit's file and variant, then the record */
 			size_t len = strlen(file) + strlen(variant) +
 				     strlen(info) + 32;
@@ -196,6 +195,8 @@ static struct patch *patch_new(const char *path, const struct claim *c)
 			ps->site = &u->sites[k];
 			p->nps++;
 			ps_parse(ps);
+			if (u->info)    /* the next site's record */
+				info += strlen(info) + 1;
 		}
 	}
 	return p;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tf_int.h"
+#include "cc.h"
 
 static pthread_rwlock_t reg_lock = PTHREAD_RWLOCK_INITIALIZER;
 static struct tf_unit *units, *units_tail;  /* registration order */
@@ -97,6 +98,7 @@ static void site_set(void *arg, const char *key, char *val)
 	else if (!strcmp(key, TF_INFO_PARAMS)) rs->params = val;
 	else if (!strcmp(key, TF_INFO_FLAGS)) rs->flagstr = val;
 	else if (!strcmp(key, TF_INFO_VARIANT)) rs->variant = val;
+	else if (!strcmp(key, TF_INFO_CC)) rs->cctext = val;
 }
 
 static void unit_set(void *arg, const char *key, char *val)
@@ -116,20 +118,32 @@ static void unit_parse(struct reg_unit *ru)
 	if (!ru->sites)
 		return;
 	obj_lookup(u, &ru->obj);
+	/* the unit record, then one record per site (trap.h) */
+	const char *rec = u->info ? u->info + strlen(u->info) + 1 : "";
 	for (i = 0; i < u->nsites; i++) {
 		struct reg_site *rs = &ru->sites[i];
 		rs->site = &u->sites[i];
 		rs->unit = ru;
-		rs->text = strdup(u->sites[i].info ? u->sites[i].info : "");
+		rs->text = strdup(rec);
+		if (u->info)
+			rec += strlen(rec) + 1;
 		rs->name = rs->file = rs->sig = rs->sighash = "";
 		rs->bodyhash = rs->ret = rs->params = rs->flagstr = "";
+		rs->cctext = "";
 		rs->variant = ru->variant ? ru->variant : "";
 		if (rs->text)
 			parse_lines(rs->text, site_set, rs);
 		if (!*rs->file && ru->file)
 			rs->file = ru->file;
 		rs->flags = parse_flags(rs->flagstr);
-		if (!u->sites[i].thunk)
+		if (rs->flags & RF_VARIADIC)
+			rs->nothunk = "variadic";
+		else if (!*rs->cctext)
+			rs->nothunk = "its types have no known calling-"
+				      "convention layout (see tfcc --explain)";
+		else
+			rs->cc = cc_parse(rs->cctext, &rs->nothunk);
+		if (!rs->cc)
 			rs->flags |= RF_NOTHUNK;
 		__atomic_store_n(&u->sites[i].rt, rs, __ATOMIC_RELEASE);
 	}

@@ -54,13 +54,16 @@ enum {
 
 struct disp_conf;
 struct reg_unit;
+struct cc_layout;
 
 /* Runtime record of one site (tf_site.rt). */
 struct reg_site {
 	struct tf_site *site;
 	struct reg_unit *unit;
 	const char *name, *file, *sig, *sighash, *bodyhash, *ret, *params;
-	const char *flagstr, *variant;
+	const char *flagstr, *variant, *cctext;
+	struct cc_layout *cc;   /* generic thunk layout; NULL: no interceptors */
+	const char *nothunk;    /* why cc is NULL */
 	int line;
 	unsigned flags;
 	char *text;             /* owned copy of the record, fields point in */
@@ -103,6 +106,12 @@ void srv_start_once(void);
 void reg_fork_prepare(void);
 void reg_fork_parent(void);
 void reg_fork_child(void);
+
+/* ---- cc_<arch>.c + thunk_<arch>.S: the generic interceptor thunk ---- */
+
+/* The thunk for rs (what its slot holds while it is intercepted), or 0
+   when the site has no usable "cc" record (rs->nothunk says why). */
+tf_fnptr cc_thunk_of(const struct reg_site *rs);
 
 /* ---- dispatch.c ---- */
 

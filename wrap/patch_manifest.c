@@ -2,7 +2,7 @@
 ** tfcc --patch-for: the manifest.  A C file defining tf__manifest, the
 ** JSON text the runtime's loader reads from section tf_manifest before
 ** any code of the patch runs:
-**   {"abi":1,"target_build_id":"..","target":"/abs/path","sources":[..],
+**   {"abi":2,"target_build_id":"..","target":"/abs/path","sources":[..],
 **    "imports":["tf.imp...",..],"built_at":"2024-01-01T00:00:00Z"}
 */
 #define _GNU_SOURCE

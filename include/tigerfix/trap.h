@@ -12,7 +12,9 @@
 **   <trap> loads SITE.slot.  Zero (the common case) falls into the body:
 **   one load and one predictable branch, no call, no frame.  Non-zero is
 **   a function of add's own type: a replacement (patch, mock) or the
-**   site's generated thunk, which runs the interceptor chain.  To run the
+**   runtime's generic thunk, which runs the interceptor chain (it finds
+**   the arguments from the site's "cc" record; the trap passes &SITE in
+**   the static-chain register).  To run the
 **   body anyway ("call the original"), the runtime stores the calling
 **   thread's thread pointer in SITE.by; the trap consumes it and falls
 **   through.  Variadic functions cannot be forwarded: their trap calls
@@ -26,7 +28,7 @@
 #define TIGERFIX_TRAP_H
 
 /* Bumped on any change of the structures below. */
-#define TF_ABI_VERSION 1
+#define TF_ABI_VERSION 2
 
 /* A function pointer of no particular type: casts to and from it do not
    trip -Wcast-function-type, and it is never called as such. */
@@ -35,11 +37,9 @@ typedef void (*tf_fnptr)(void);
 /* One instrumented function.  Written only by the runtime, published with
    atomic stores; read by the function's trap. */
 struct tf_site {
-	tf_fnptr slot;          /* 0, a replacement, or .thunk */
+	tf_fnptr slot;          /* 0, a replacement, or the runtime's thunk */
 	void *by;               /* thread pointer allowed one pass to the body */
 	tf_fnptr fn;            /* the function itself (0: inline-only) */
-	tf_fnptr thunk;         /* interceptor thunk (0: not interceptable) */
-	const char *info;       /* the site record text, in section tf_info */
 	void *rt;               /* runtime-private state */
 };
 
@@ -59,7 +59,8 @@ struct tf_unit {
 	struct tf_site *sites;
 	unsigned nobjs;
 	const struct tf_object *objs;
-	const char *info;       /* unit record text */
+	const char *info;       /* records: the unit's, then one per site in
+				   order, each NUL-terminated (section tf_info) */
 	struct tf_unit *next;   /* runtime-private */
 	void *rt;               /* runtime-private */
 };
@@ -124,8 +125,51 @@ tf__self_x86_64(void)
 #define TF__PASS(s) (TF__BY(s) == TF__SELF() && (TF__BY(s) = (void *)0, 1))
 
 /*
-** Site record text: "key=value\n" lines, in this order where present.
+** TF__ENTRY(S, cold): the fast path, goto cold when S.slot is non-zero.
+** On x86-64 it is the two instructions "cmpq $0, S(%rip); jne cold" in
+** an asm goto: gcc will not fold a volatile load into a compare (three
+** instructions), and a plain load could be hoisted out of a loop into
+** which the function was inlined, so a patch would wait for the loop
+** to end.  The asm is never hoisted or merged.  Both assembler dialects
+** are spelled, for -masm=intel.  TF__COLD marks the cold label for gcc
+** (clang has no label attribute).  gcc writes the file name unescaped
+** into the assembly around an asm statement, so for a file whose name
+** holds '"' or '\\' the rewriter defines TF__NO_ASM first and the trap
+** is the three-instruction load, test and branch.
+**
+** TF__CHAIN(call, S): the slot's function is called with &S in the
+** static-chain register (r10), so one generic thunk in the runtime
+** (runtime/thunk_x86_64.S) serves every site; a replacement ignores it.
+** Elsewhere there is no generic thunk: sites take replacements only.
+*/
+#if defined(__x86_64__) && !defined(TF__NO_ASM)
+#define TF__ENTRY(s, cold)                                                  \
+	__asm__ goto("{cmpq\t$0, %0|cmp\t%0, 0}\n\tjne\t%l1"              \
+		     : : "m"((s).slot) : : cold)
+#else
+#define TF__ENTRY(s, cold)                                                  \
+	do {                                                                \
+		if (__builtin_expect(TF__SLOT(s) != 0, 0))                  \
+			goto cold;                                          \
+	} while (0)
+#endif
+#if defined(__x86_64__)
+#define TF__CHAIN(call, s) __builtin_call_with_static_chain(call, &(s))
+#else
+#define TF__CHAIN(call, s) (call)
+#endif
+#if defined(__clang__)
+#define TF__COLD
+#else
+#define TF__COLD __attribute__((__cold__))
+#endif
+
+/*
+** Site record text: "key=value\n" lines, in this order where present;
+** TF_INFO_FILE only when it is not the unit's (a #include'd .c file).
 ** Unit record text: TF_INFO_FILE, TF_INFO_VARIANT, TF_INFO_ABI lines.
+** A unit's records are one array in tf_info, the unit record first: a
+** tool reading the section finds each site's unit in front of it.
 */
 #define TF_INFO_NAME "name"         /* function name */
 #define TF_INFO_FILE "file"         /* source path as given to the compiler */
@@ -137,6 +181,9 @@ tf__self_x86_64(void)
 #define TF_INFO_PARAMS "params"     /* "type name" pairs, separated by '\t' */
 #define TF_INFO_FLAGS "flags"       /* comma list: static,inline,variadic,
 				       noreturn,knr,main,nothunk */
+#define TF_INFO_CC "cc"             /* calling-convention layout for the
+				       generic thunk: "ret;param,param..."
+				       (docs/generated-code.md) */
 #define TF_INFO_VARIANT "variant"   /* 8 hex digits: hash of the macros set */
 #define TF_INFO_ABI "abi"           /* TF_ABI_VERSION */
 

@@ -84,6 +84,8 @@ static void fields(void **state)
 			    "void (c");                 /* truncated */
 	assert_string_equal(tfelf_getstr(&r, "bodyhash", buf, sizeof buf), "");
 	assert_string_equal(tfelf_getstr(&r, "line", buf, sizeof buf), "12");
+	/* no file= of its own: its unit's */
+	assert_string_equal(tfelf_getstr(&r, "file", buf, sizeof buf), "src/log");
 	tfelf_close(f);
 }
 

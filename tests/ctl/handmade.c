@@ -32,11 +32,8 @@ int main(void)
 		usleep(2000);
 	}
 }
-static const char tf__I0[] __attribute__((__section__("tf_info"), __used__)) = "name=add\nfile=prog.c\nline=6\nsig=int (int, int)\nsighash=1111111111111111\nbodyhash=2222222222222222\nret=int\nparams=int a\tint b\nflags=static\n";
-static const char tf__I1[] __attribute__((__section__("tf_info"), __used__)) = "name=calc\nfile=prog.c\nline=11\nsig=int (int, int)\nsighash=1111111111111111\nbodyhash=3333333333333333\nret=int\nparams=int a\tint b\n";
-static const char tf__I2[] __attribute__((__section__("tf_info"), __used__)) = "name=main\nfile=prog.c\nline=16\nsig=int (void)\nsighash=4444444444444444\nbodyhash=5555555555555555\nret=int\nparams=\nflags=main\n";
-struct tf_site tf__S_c7c7c7c7c7c7c7c7[3] = { { 0, 0, (tf_fnptr)&add, 0, tf__I0, 0 }, { 0, 0, (tf_fnptr)&calc, 0, tf__I1, 0 }, { 0, 0, (tf_fnptr)&main, 0, tf__I2, 0 } };
-static const char tf__IU[] __attribute__((__section__("tf_info"), __used__)) = "file=prog.c\nvariant=00000000\nabi=1\n";
+struct tf_site tf__S_c7c7c7c7c7c7c7c7[3] = { { 0, 0, (tf_fnptr)&add, 0 }, { 0, 0, (tf_fnptr)&calc, 0 }, { 0, 0, (tf_fnptr)&main, 0 } };
+static const char tf__IU[] __attribute__((__section__("tf_info"), __used__, __aligned__(1))) = "file=prog.c\nvariant=00000000\nabi=2\n" "\0" "name=add\nfile=prog.c\nline=6\nsig=int (int, int)\nsighash=1111111111111111\nbodyhash=2222222222222222\nret=int\nparams=int a\tint b\nflags=static\n" "\0" "name=calc\nfile=prog.c\nline=11\nsig=int (int, int)\nsighash=1111111111111111\nbodyhash=3333333333333333\nret=int\nparams=int a\tint b\n" "\0" "name=main\nfile=prog.c\nline=16\nsig=int (void)\nsighash=4444444444444444\nbodyhash=5555555555555555\nret=int\nparams=\nflags=main\n";
 static struct tf_unit tf__U = { TF_ABI_VERSION, 3, tf__S_c7c7c7c7c7c7c7c7, 0, 0, tf__IU, 0, 0 };
 static void tf__ctor(void) __attribute__((__constructor__)); static void tf__ctor(void) { if (tf__register) tf__register(&tf__U); }
 static void tf__dtor(void) __attribute__((__destructor__)); static void tf__dtor(void) { if (tf__unregister) tf__unregister(&tf__U); }

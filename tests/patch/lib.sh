@@ -9,6 +9,8 @@ src=$(cd "$(dirname "$0")" && pwd)
 check_init tfpatch-test
 
 buildid() { readelf -n "$1" | awk '/Build ID/ { print $3 }'; }
+# the trap ABI the runtime expects in a patch manifest (trap.h)
+ABI=$(sed -n 's/^#define TF_ABI_VERSION //p' "$INC/tigerfix/trap.h")
 
 # build_target SRC OUT [tfcc args...]: SRC is compiled under its own name
 build_target() {
@@ -27,8 +29,8 @@ mkpatch() {
 		{ echo "FAIL: tf-rewrite $s"; exit 1; }
 	imps=$(grep -o 'tf\.imp\.[A-Za-z0-9_.$]*' "$src/$s" | sort -u |
 	       sed 's/.*/"&"/' | paste -sd, -)
-	printf '{"abi":1,"target_build_id":"%s","target":"%s","sources":["%s"],"imports":[%s]}\n' \
-		"$bid" "$target" "$name" "$imps" >"$tmp/$o.json"
+	printf '{"abi":%s,"target_build_id":"%s","target":"%s","sources":["%s"],"imports":[%s]}\n' \
+		"$ABI" "$bid" "$target" "$name" "$imps" >"$tmp/$o.json"
 	gcc -O2 -fPIC -I"$INC" -c -o "$tmp/$o.o" "$tmp/$o.rw.c" &&
 	objcopy --add-section tf_manifest="$tmp/$o.json" \
 		--set-section-flags tf_manifest=alloc,readonly "$tmp/$o.o" &&

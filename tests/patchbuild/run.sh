@@ -97,10 +97,11 @@ manifest)	# the manifest names the target (build-id, path) and the imports
 	m=$(manifest)
 	bid=$(readelf -n "$tmp/target" | awk '/Build ID/ { print $3 }')
 	printf '%s' "$m" >"$tmp/m.json"
-	python3 - "$bid" "$(cd "$tmp" && pwd -P)/target" "$tmp/m.json" <<'PY' || bad "manifest: $m"
+	abi=$(sed -n 's/^#define TF_ABI_VERSION //p' "$src/../../../include/tigerfix/trap.h")
+	python3 - "$bid" "$(cd "$tmp" && pwd -P)/target" "$tmp/m.json" "$abi" <<'PY' || bad "manifest: $m"
 import json, sys
 m = json.load(open(sys.argv[3]))
-assert m["abi"] == 1, m
+assert m["abi"] == int(sys.argv[4]), m
 assert m["target_build_id"] == sys.argv[1], m
 assert m["target"] == sys.argv[2], m
 assert m["sources"] == ["main.c"], m

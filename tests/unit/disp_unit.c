@@ -34,21 +34,18 @@ int vsum(int n, ...) { FG_TRAP_VARIADIC(3, n)
 
 int opaque(int x) { FG_TRAP(4, opaque, (x)) return -x; }
 
-FG_THUNK2(0, add, int, int, int)
-FG_THUNK1(1, fib, int, int)
-FG_THUNK1_VOID(2, bump, int *)
 
-FG_INFO(0, "name=add\nfile=tests/unit/disp_unit.c\nline=16\nsig=int (int, int)\nsighash=00000000000000a1\nbodyhash=00000000000000b1\nret=int\nparams=int a\tint b\nflags=\n")
-FG_INFO(1, "name=fib\nfile=tests/unit/disp_unit.c\nline=18\nsig=int (int)\nsighash=00000000000000a2\nbodyhash=00000000000000b2\nret=int\nparams=int n\nflags=\n")
-FG_INFO(2, "name=bump\nfile=tests/unit/disp_unit.c\nline=23\nsig=void (int *)\nsighash=00000000000000a3\nbodyhash=00000000000000b3\nret=void\nparams=int * p\nflags=\n")
-FG_INFO(3, "name=vsum\nfile=tests/unit/disp_unit.c\nline=25\nsig=int (int, ...)\nsighash=00000000000000a4\nbodyhash=00000000000000b4\nret=int\nparams=int n\nflags=variadic\n")
-FG_INFO(4, "name=opaque\nfile=tests/unit/disp_unit.c\nline=35\nsig=int (int)\nsighash=00000000000000a5\nbodyhash=00000000000000b5\nret=int\nparams=int x\nflags=nothunk\n")
-FG_INFO(5, "name=inl\nfile=tests/unit/disp_unit.c\nline=40\nsig=int (int)\nsighash=00000000000000a6\nbodyhash=00000000000000b6\nret=int\nparams=int x\nflags=inline\n")
 
 struct tf_site FG_S[6] = {
-	FG_SITE(0, &add, &tf__T0), FG_SITE(1, &fib, &tf__T1),
-	FG_SITE(2, &bump, &tf__T2), FG_SITE(3, &vsum, 0),
-	FG_SITE(4, &opaque, 0), FG_SITE(5, 0, &tf__T1),
+	FG_SITE(0, &add), FG_SITE(1, &fib),
+	FG_SITE(2, &bump), FG_SITE(3, &vsum),
+	FG_SITE(4, &opaque), FG_SITE(5, 0),
 };
 
-FG_UNIT(6, 0, 0, "file=tests/unit/disp_unit.c\nvariant=00000000\nabi=1\n")
+FG_UNIT(6, 0, 0, "file=tests/unit/disp_unit.c\nvariant=00000000\nabi=2\n"
+	FG_REC("name=add\nline=16\nsig=int (int, int)\nsighash=00000000000000a1\nbodyhash=00000000000000b1\nret=int\nparams=int a\tint b\nflags=\ncc=i4.4;i4.4,i4.4\n")
+	FG_REC("name=fib\nline=18\nsig=int (int)\nsighash=00000000000000a2\nbodyhash=00000000000000b2\nret=int\nparams=int n\nflags=\ncc=i4.4;i4.4\n")
+	FG_REC("name=bump\nline=23\nsig=void (int *)\nsighash=00000000000000a3\nbodyhash=00000000000000b3\nret=void\nparams=int * p\nflags=\ncc=v;i8.8\n")
+	FG_REC("name=vsum\nline=25\nsig=int (int, ...)\nsighash=00000000000000a4\nbodyhash=00000000000000b4\nret=int\nparams=int n\nflags=variadic\n")
+	FG_REC("name=opaque\nline=35\nsig=int (int)\nsighash=00000000000000a5\nbodyhash=00000000000000b5\nret=int\nparams=int x\nflags=nothunk\n")
+	FG_REC("name=inl\nline=40\nsig=int (int)\nsighash=00000000000000a6\nbodyhash=00000000000000b6\nret=int\nparams=int x\nflags=inline\ncc=i4.4;i4.4\n"))

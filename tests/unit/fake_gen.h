@@ -1,6 +1,6 @@
 /*
 ** Hand-written "generated" code for unit tests: macros that expand to the
-** exact shapes of docs/generated-code.md (trap, thunk, records, unit,
+** exact shapes of docs/generated-code.md (trap, records, unit,
 ** constructor), so the runtime can be tested without the rewriter.
 ** A unit defines FG_S (its site array name) before including this.
 */
@@ -17,18 +17,35 @@
 /* the trap right after the body's '{' */
 #define FG_TRAP(i, f, args)                                                \
 	__extension__ int tf__u __attribute__((__unused__)) = ({          \
-		tf_fnptr tf__t = TF__SLOT(FG_S[i]);                        \
-		if (__builtin_expect(tf__t != 0, 0) && !TF__PASS(FG_S[i])) \
-			return ((__typeof__(&f))tf__t) args;               \
+		__label__ tf__c;                                           \
+		TF__ENTRY(FG_S[i], tf__c);                                 \
+		if (0) {                                                   \
+		tf__c:                                                     \
+			TF__COLD;                                          \
+			{                                                  \
+				tf_fnptr tf__t = TF__SLOT(FG_S[i]);        \
+				if (tf__t != 0 && !TF__PASS(FG_S[i]))      \
+					return TF__CHAIN(((__typeof__(&f)) \
+						tf__t) args, FG_S[i]);     \
+			}                                                  \
+		}                                                          \
 		0;                                                         \
 	});
 #define FG_TRAP_VOID(i, f, args)                                           \
 	__extension__ int tf__u __attribute__((__unused__)) = ({          \
-		tf_fnptr tf__t = TF__SLOT(FG_S[i]);                        \
-		if (__builtin_expect(tf__t != 0, 0) &&                     \
-		    !TF__PASS(FG_S[i])) {                                  \
-			((__typeof__(&f))tf__t) args;                      \
-			return;                                            \
+		__label__ tf__c;                                           \
+		TF__ENTRY(FG_S[i], tf__c);                                 \
+		if (0) {                                                   \
+		tf__c:                                                     \
+			TF__COLD;                                          \
+			{                                                  \
+				tf_fnptr tf__t = TF__SLOT(FG_S[i]);        \
+				if (tf__t != 0 && !TF__PASS(FG_S[i])) {    \
+					TF__CHAIN(((__typeof__(&f))tf__t)  \
+						  args, FG_S[i]);          \
+					return;                            \
+				}                                          \
+			}                                                  \
 		}                                                          \
 		0;                                                         \
 	});
@@ -45,63 +62,18 @@
 		0;                                                         \
 	});
 
-/* thunks (appended after the file) */
-#define FG_THUNK1(i, f, R, T0)                                             \
-	static __typeof__(R) tf__T##i(__typeof__(T0) tf__a0)               \
-	{                                                                  \
-		__typeof__(R) tf__r;                                       \
-		void *tf__v[1];                                            \
-		struct tf_frame tf__f;                                     \
-		tf_fnptr tf__c;                                            \
-		tf__v[0] = &tf__a0;                                        \
-		tf__c = tf__pre(&FG_S[i], tf__v, &tf__r, &tf__f);          \
-		if (tf__c)                                                 \
-			tf__r = ((__typeof__(&f))tf__c)(tf__a0);           \
-		tf__post(&FG_S[i], tf__v, &tf__r, &tf__f);                 \
-		return tf__r;                                              \
-	}
-#define FG_THUNK2(i, f, R, T0, T1)                                         \
-	static __typeof__(R) tf__T##i(__typeof__(T0) tf__a0,               \
-				      __typeof__(T1) tf__a1)               \
-	{                                                                  \
-		__typeof__(R) tf__r;                                       \
-		void *tf__v[2];                                            \
-		struct tf_frame tf__f;                                     \
-		tf_fnptr tf__c;                                            \
-		tf__v[0] = &tf__a0;                                        \
-		tf__v[1] = &tf__a1;                                        \
-		tf__c = tf__pre(&FG_S[i], tf__v, &tf__r, &tf__f);          \
-		if (tf__c)                                                 \
-			tf__r = ((__typeof__(&f))tf__c)(tf__a0, tf__a1);   \
-		tf__post(&FG_S[i], tf__v, &tf__r, &tf__f);                 \
-		return tf__r;                                              \
-	}
-#define FG_THUNK1_VOID(i, f, T0)                                           \
-	static void tf__T##i(__typeof__(T0) tf__a0)                        \
-	{                                                                  \
-		void *tf__v[1];                                            \
-		struct tf_frame tf__f;                                     \
-		tf_fnptr tf__c;                                            \
-		tf__v[0] = &tf__a0;                                        \
-		tf__c = tf__pre(&FG_S[i], tf__v, 0, &tf__f);               \
-		if (tf__c)                                                 \
-			((__typeof__(&f))tf__c)(tf__a0);                   \
-		tf__post(&FG_S[i], tf__v, 0, &tf__f);                      \
-	}
-
-/* records */
-#define FG_INFO(i, text)                                                   \
-	static const char tf__I##i[] __attribute__((__section__("tf_info"), \
-						     __used__)) = text;
-#define FG_SITE(i, fn, thunk)                                              \
-	{ 0, 0, (tf_fnptr)(fn), (tf_fnptr)(thunk), tf__I##i, 0 }
+/* records: the unit's, then one per site, in one array:
+   FG_UNIT(n, nobjs, objs, "file=...\n" FG_REC("name=...") ...) */
+#define FG_REC(text) "\0" text
+#define FG_SITE(i, fn) { 0, 0, (tf_fnptr)(fn), 0 }
 
 /* unit + constructor/destructor; objs may be 0 with nobjs 0 */
 #define FG_UNIT(n, nobjs, objs, text)                                      \
-	static const char tf__IU[] __attribute__((__section__("tf_info"),  \
-						  __used__)) = text;       \
+	static const char tf__I[] __attribute__((__section__("tf_info"),   \
+						 __used__, __aligned__(1))) = \
+		text;                                                      \
 	static struct tf_unit tf__U = { TF_ABI_VERSION, n, FG_S, nobjs,    \
-					objs, tf__IU, 0, 0 };              \
+					objs, tf__I, 0, 0 };               \
 	static void tf__ctor(void) __attribute__((__constructor__));       \
 	static void tf__ctor(void)                                         \
 	{                                                                  \

@@ -20,9 +20,7 @@ extern int tf__L0 __asm__("tf.l.mul.calls");
 static const struct tf_object tf__O[] = { { "counter_a", &counter_a },
 					  { "mul/calls", &tf__L0 } };
 
-FG_THUNK2(0, mul, int, int, int)
-FG_THUNK1(1, dup, int, int)
-FG_INFO(0, "name=mul\nfile=/src/proj/reg_a.c\nline=12\nsig=int (int, int)\nsighash=1111111111111111\nbodyhash=2222222222222222\nret=int\nparams=int a\tint b\nflags=\n")
-FG_INFO(1, "name=dup\nfile=/src/proj/reg_a.c\nline=11\nsig=int (int)\nsighash=3333333333333333\nbodyhash=4444444444444444\nret=int\nparams=int x\nflags=static\n")
-struct tf_site FG_S[2] = { FG_SITE(0, &mul, &tf__T0), FG_SITE(1, &dup, &tf__T1) };
-FG_UNIT(2, 2, tf__O, "file=/src/proj/reg_a.c\nvariant=0000000a\nabi=1\n")
+struct tf_site FG_S[2] = { FG_SITE(0, &mul), FG_SITE(1, &dup) };
+FG_UNIT(2, 2, tf__O, "file=/src/proj/reg_a.c\nvariant=0000000a\nabi=2\n"
+	FG_REC("name=mul\nfile=/src/proj/reg_a.c\nline=12\nsig=int (int, int)\nsighash=1111111111111111\nbodyhash=2222222222222222\nret=int\nparams=int a\tint b\nflags=\ncc=i4.4;i4.4,i4.4\n")
+	FG_REC("name=dup\nfile=/src/proj/reg_a.c\nline=11\nsig=int (int)\nsighash=3333333333333333\nbodyhash=4444444444444444\nret=int\nparams=int x\nflags=static\ncc=i4.4;i4.4\n"))

@@ -255,9 +255,10 @@ static void refusals(void **state)
 
 	assert_null(tf_intercept(s, pre_count, NULL, NULL, TF_PROCESS, err,
 				 sizeof err));
-	assert_string_equal(err, "tf_intercept: opaque() has no interceptor "
-			    "thunk (a parameter's type cannot be spelled); "
-			    "replace it instead");
+	assert_string_equal(err, "tf_intercept: opaque() cannot be "
+			    "intercepted: its types have no known calling-"
+			    "convention layout (see tfcc --explain); replace "
+			    "it instead");
 	assert_null(tf_replace(s, (tf_fnptr)&opaque_repl, TF_THREAD, err,
 			       sizeof err));
 	assert_non_null(strstr(err, "TF_PROCESS"));

@@ -53,10 +53,10 @@ _Complex double cdouble(_Complex double z) { return z; }
 /* cc: i8.4;i8.4,i2.1,ii16.8 */
 _Complex int cint(_Complex int z, _Complex char c, _Complex long l) { return z; }
 
-/* cc: none */
+/* cc: xx32.16; */
 _Complex long double cldouble(void) { return 0; }
 
-/* cc: none */
+/* cc: i4.4;m32.16 */
 int cldarg(_Complex long double z) { return 0; }
 
 /* cc: x16.16;m16.16 */
@@ -256,7 +256,7 @@ struct sld return_sld(void) { struct sld r = {0}; return r; }
 /* cc: none */
 union uld return_uld(void) { union uld r = {0}; return r; }
 
-/* cc: none */
+/* cc: m32.16; */
 struct ld2 return_ld2(void) { struct ld2 r = {0}; return r; }
 
 /* ---- K&R definitions: parameters default-promoted */
