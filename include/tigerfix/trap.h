@@ -143,9 +143,13 @@ tf__self_x86_64(void)
 ** Elsewhere there is no generic thunk: sites take replacements only.
 */
 #if defined(__x86_64__) && !defined(TF__NO_ASM)
+#if defined(__clang__)  /* its Intel operands carry no size */
+#define TF__CMP0 "{cmpq\t$0, %0|cmp\tqword ptr %0, 0}"
+#else
+#define TF__CMP0 "{cmpq\t$0, %0|cmp\t%0, 0}"
+#endif
 #define TF__ENTRY(s, cold)                                                  \
-	__asm__ goto("{cmpq\t$0, %0|cmp\t%0, 0}\n\tjne\t%l1"              \
-		     : : "m"((s).slot) : : cold)
+	__asm__ goto(TF__CMP0 "\n\tjne\t%l1" : : "m"((s).slot) : : cold)
 #else
 #define TF__ENTRY(s, cold)                                                  \
 	do {                                                                \
