@@ -3,7 +3,8 @@
 ** file (executable, shared object or relocatable object) with libelf.
 **
 ** The "tf_info" section is a run of NUL-terminated strings, one record
-** each; runs of NULs between them are alignment padding from the linker.
+** each (trap.h: a unit record, then its sites'); runs of NULs between
+** units are alignment padding from the linker.
 ** tfelf_open copies the section(s) into memory and reads the build-id, so
 ** the ELF file is closed again before tfelf_open returns.
 */
@@ -179,13 +180,32 @@ void tfelf_close(struct tfelf *f)
 	free(f);
 }
 
-static enum tfelf_kind kind_of(const char *s)
+static const char *const site_keys[] = TF_INFO_SITE_KEYS;
+static const char *const unit_keys[] = TF_INFO_UNIT_KEYS;
+#define NKEYS(k) (sizeof (k) / sizeof *(k))
+
+/* line k of text (len bytes), its length in *n; NULL past the end */
+static const char *nth_line(const char *text, size_t len, size_t k, size_t *n)
 {
-	if (strncmp(s, TF_INFO_NAME "=", sizeof TF_INFO_NAME) == 0)
-		return TFELF_SITE;
-	if (strncmp(s, TF_INFO_FILE "=", sizeof TF_INFO_FILE) == 0)
-		return TFELF_UNIT;
-	return TFELF_OTHER;
+	const char *p = text, *end = text + len;
+	for (size_t i = 0; p < end; i++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (eol == NULL)
+			eol = end;
+		if (i == k) {
+			*n = (size_t)(eol - p);
+			return p;
+		}
+		p = eol + 1;
+	}
+	*n = 0;
+	return NULL;
+}
+
+static int is_unit(const char *s, size_t len)
+{
+	size_t m = sizeof TF_INFO_UNIT_MAGIC - 1;
+	return len > m && memcmp(s, TF_INFO_UNIT_MAGIC, m) == 0 && s[m] == '\n';
 }
 
 int tfelf_foreach(struct tfelf *f,
@@ -194,6 +214,7 @@ int tfelf_foreach(struct tfelf *f,
 	size_t i = 0;
 	const char *unit = NULL;
 	size_t unit_len = 0;
+	unsigned long left = 0;         /* site records the unit still has */
 	while (i < f->len) {
 		if (f->info[i] == '\0') {       /* padding, or a record's end */
 			i++;
@@ -202,13 +223,23 @@ int tfelf_foreach(struct tfelf *f,
 		struct tfelf_rec r;
 		r.text = f->info + i;
 		r.len = strnlen(r.text, f->len - i);
-		r.kind = kind_of(r.text);
-		if (r.kind == TFELF_UNIT) {
+		r.unit = NULL;
+		r.unit_len = 0;
+		if (is_unit(r.text, r.len)) {
+			size_t n;
+			const char *v = nth_line(r.text, r.len, 4, &n);
+			r.kind = TFELF_UNIT;
 			unit = r.text;
 			unit_len = r.len;
+			left = v ? strtoul(v, NULL, 10) : 0;
+		} else if (left > 0) {
+			r.kind = TFELF_SITE;
+			r.unit = unit;
+			r.unit_len = unit_len;
+			left--;
+		} else {
+			r.kind = TFELF_OTHER;
 		}
-		r.unit = r.kind == TFELF_SITE ? unit : NULL;
-		r.unit_len = r.kind == TFELF_SITE ? unit_len : 0;
 		int rc = fn(&r, arg);
 		if (rc != 0)
 			return rc;
@@ -236,39 +267,44 @@ unsigned tfelf_count(struct tfelf *f, enum tfelf_kind kind)
 	return c.n;
 }
 
-static const char *get(const char *text, size_t tlen, const char *key,
-		       size_t *len)
+/* the value of key in record r itself (NULL: absent or empty) */
+static const char *get(const struct tfelf_rec *r, const char *key, size_t *len)
 {
-	size_t klen = strlen(key);
-	const char *p = text, *end = text + tlen;
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (eol == NULL)
-			eol = end;
-		if ((size_t)(eol - p) > klen && memcmp(p, key, klen) == 0 &&
-		    p[klen] == '=') {
-			*len = (size_t)(eol - p) - klen - 1;
-			return p + klen + 1;
-		}
-		p = eol + 1;
-	}
+	const char *const *keys = r->kind == TFELF_UNIT ? unit_keys : site_keys;
+	size_t nk = r->kind == TFELF_UNIT ? NKEYS(unit_keys) : NKEYS(site_keys);
 	*len = 0;
+	if (r->kind == TFELF_OTHER)
+		return NULL;
+	for (size_t k = 0; k < nk; k++)
+		if (strcmp(keys[k], key) == 0) {
+			const char *v = nth_line(r->text, r->len, k, len);
+			return v && *len ? v : NULL;
+		}
 	return NULL;
 }
 
 int tfelf_get_own(const struct tfelf_rec *r, const char *key)
 {
 	size_t n;
-	return get(r->text, r->len, key, &n) != NULL;
+	return get(r, key, &n) != NULL;
 }
 
 const char *tfelf_get(const struct tfelf_rec *r, const char *key,
 		      size_t *len)
 {
-	const char *v = get(r->text, r->len, key, len);
-	if (v == NULL && r->unit != NULL && strcmp(key, TF_INFO_FILE) == 0)
-		v = get(r->unit, r->unit_len, key, len);
+	const char *v = get(r, key, len);
+	if (v == NULL && r->unit != NULL && strcmp(key, TF_INFO_FILE) == 0) {
+		struct tfelf_rec u = { TFELF_UNIT, r->unit, r->unit_len,
+				       NULL, 0 };
+		v = get(&u, key, len);
+	}
 	return v;
+}
+
+const char *const *tfelf_site_keys(size_t *n)
+{
+	*n = NKEYS(site_keys);
+	return site_keys;
 }
 
 char *tfelf_getstr(const struct tfelf_rec *r, const char *key, char *buf,

@@ -56,6 +56,9 @@ const char *tfelf_get(const struct tfelf_rec *r, const char *key,
 /* True if the record itself has KEY (not through its unit). */
 int tfelf_get_own(const struct tfelf_rec *r, const char *key);
 
+/* The keys of a site record's values, in order (trap.h). */
+const char *const *tfelf_site_keys(size_t *n);
+
 /* Copy KEY's value into buf as a C string (truncated to fit); returns
    buf, or "" (in buf) when absent. */
 char *tfelf_getstr(const struct tfelf_rec *r, const char *key, char *buf,

@@ -50,47 +50,29 @@ static json_object *split(const char *v, size_t n, char sep)
 	return a;
 }
 
-/* every key of a site record as a JSON field */
+/* every value of a site record as a JSON field named by its key */
 static json_object *site_json(const struct tfelf_rec *r)
 {
 	json_object *o = json_object_new_object();
-	const char *p = r->text, *end = r->text + r->len;
-	while (p < end) {
-		const char *eol = memchr(p, '\n', (size_t)(end - p));
-		if (eol == NULL)
-			eol = end;
-		const char *eq = memchr(p, '=', (size_t)(eol - p));
-		if (eq != NULL) {
-			char key[64];
-			size_t kl = (size_t)(eq - p) < sizeof key - 1 ?
-					    (size_t)(eq - p) : sizeof key - 1;
-			memcpy(key, p, kl);
-			key[kl] = '\0';
-			const char *v = eq + 1;
-			size_t n = (size_t)(eol - v);
-			json_object *val;
-			if (!strcmp(key, TF_INFO_LINE))
-				val = json_object_new_int(atoi(v));
-			else if (!strcmp(key, TF_INFO_PARAMS))
-				val = split(v, n, '\t');
-			else if (!strcmp(key, TF_INFO_FLAGS))
-				val = split(v, n, ',');
-			else
-				val = json_object_new_string_len(v, (int)n);
-			json_object_object_add(o, key, val);
-			/* a site record names its file only when it is not
-			   its unit's: always say it, right after the name */
-			if (!strcmp(key, TF_INFO_NAME) &&
-			    !tfelf_get_own(r, TF_INFO_FILE)) {
-				size_t fl;
-				const char *f = tfelf_get(r, TF_INFO_FILE, &fl);
-				if (f != NULL)
-					json_object_object_add(o, TF_INFO_FILE,
-						json_object_new_string_len(
-							f, (int)fl));
-			}
-		}
-		p = eol + 1;
+	size_t nk;
+	const char *const *keys = tfelf_site_keys(&nk);
+	for (size_t k = 0; k < nk; k++) {
+		size_t n;
+		const char *v = tfelf_get(r, keys[k], &n);
+		json_object *val;
+		int list = !strcmp(keys[k], TF_INFO_PARAMS) ||
+			   !strcmp(keys[k], TF_INFO_FLAGS);
+		if (v == NULL && !list)  /* lists are always there, maybe [] */
+			continue;
+		if (!strcmp(keys[k], TF_INFO_LINE))
+			val = json_object_new_int(atoi(v));
+		else if (!strcmp(keys[k], TF_INFO_PARAMS))
+			val = split(v ? v : "", n, '\t');
+		else if (!strcmp(keys[k], TF_INFO_FLAGS))
+			val = split(v ? v : "", n, ',');
+		else
+			val = json_object_new_string_len(v, (int)n);
+		json_object_object_add(o, keys[k], val);
 	}
 	return o;
 }

@@ -90,26 +90,23 @@ static void flags(struct rw_buf *b, unsigned fl)
 		}
 }
 
-/* One site record, appended to the unit's array as "\0" "text". */
+/* One site record (trap.h: TF_INFO_SITE_KEYS, one value per line),
+   appended to the unit's array as "\0" "text". */
 static void record(struct rw_buf *b, const struct rw_unit *u,
 		   const struct rw_func *f)
 {
 	struct rw_buf t = {0};
-	rw_buf_printf(&t, "name=%s\n", f->name);
-	if (f->file)
-		rw_buf_printf(&t, "file=%s\n", u->files[f->file].presumed);
-	rw_buf_printf(&t, "line=%u\nsig=%s\n", f->line, f->sig);
-	rw_buf_printf(&t, "sighash=%016llx\nbodyhash=%016llx\nret=%s\nparams=",
+	rw_buf_printf(&t, "%s\n%s\n%u\n%s\n", f->name,
+		      f->file ? u->files[f->file].presumed : "", f->line, f->sig);
+	rw_buf_printf(&t, "%016llx\n%016llx\n%s\n",
 		      (unsigned long long)f->sighash,
 		      (unsigned long long)f->bodyhash, f->ret);
 	for (unsigned k = 0; k < f->nparams; k++)
 		rw_buf_printf(&t, "%s%s %s", k ? "\t" : "", f->params[k].rtype,
 			      f->params[k].name);
-	rw_buf_puts(&t, "\nflags=");
-	flags(&t, f->flags);
 	rw_buf_puts(&t, "\n");
-	if (f->cc)
-		rw_buf_printf(&t, "cc=%s\n", f->cc);
+	flags(&t, f->flags);
+	rw_buf_printf(&t, "\n%s\n", f->cc ? f->cc : "");
 	rw_buf_puts(b, " \"\\0\" ");
 	cstr(b, t.p);
 	free(t.p);
@@ -184,8 +181,8 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 	/* the records: one array, so no pointer (and no relocation) per
 	   site, and aligned(1), so gcc does not pad each one to 32 bytes */
 	struct rw_buf t = {0};
-	rw_buf_printf(&t, "file=%s\nvariant=%s\nabi=%u\n", o->presumed,
-		      o->variant, abi_version());
+	rw_buf_printf(&t, "tf.unit\n%u\n%s\n%s\n%u\n", abi_version(),
+		      o->presumed, o->variant, nsites);
 	rw_buf_puts(b, "static const char tf__I[] __attribute__((__section__"
 		    "(\"tf_info\"), __used__, __aligned__(1))) = ");
 	cstr(b, t.p);

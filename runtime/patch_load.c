@@ -101,44 +101,51 @@ static const char *base_name(const char *p)
 	return s ? s + 1 : p;
 }
 
-/* split ps->text ("key=value" lines) in place; later lines win */
+/* split ps->text in place: a site record (trap.h, TF_INFO_SITE_KEYS)
+   followed by its unit's file and variant lines */
 static void ps_parse(struct psite *ps)
 {
-	char *line = ps->text;
+	static const char *const keys[] = TF_INFO_SITE_KEYS;
+	const size_t nkeys = sizeof keys / sizeof *keys;
+	char *line = ps->text, *unit_file = "";
 
 	ps->name = ps->file = ps->sig = ps->sighash = ps->bodyhash = "";
 	ps->flags = ps->variant = "";
-	while (line && *line) {
-		char *nl = strchr(line, '\n'), *eq;
+	for (size_t i = 0; *line; i++) {        /* an empty line is "" */
+		char *nl = strchr(line, '\n');
+		const char *key = i < nkeys ? keys[i] : "";
 		if (nl)
 			*nl = 0;
-		if ((eq = strchr(line, '='))) {
-			*eq++ = 0;
-			if (!strcmp(line, TF_INFO_NAME)) ps->name = eq;
-			else if (!strcmp(line, TF_INFO_FILE)) ps->file = eq;
-			else if (!strcmp(line, TF_INFO_SIG)) ps->sig = eq;
-			else if (!strcmp(line, TF_INFO_SIGHASH)) ps->sighash = eq;
-			else if (!strcmp(line, TF_INFO_BODYHASH)) ps->bodyhash = eq;
-			else if (!strcmp(line, TF_INFO_FLAGS)) ps->flags = eq;
-			else if (!strcmp(line, TF_INFO_VARIANT)) ps->variant = eq;
-		}
-		line = nl ? nl + 1 : NULL;
+		if (!strcmp(key, TF_INFO_NAME)) ps->name = line;
+		else if (!strcmp(key, TF_INFO_FILE)) ps->file = line;
+		else if (!strcmp(key, TF_INFO_SIG)) ps->sig = line;
+		else if (!strcmp(key, TF_INFO_SIGHASH)) ps->sighash = line;
+		else if (!strcmp(key, TF_INFO_BODYHASH)) ps->bodyhash = line;
+		else if (!strcmp(key, TF_INFO_FLAGS)) ps->flags = line;
+		else if (i == nkeys) unit_file = line;
+		else if (i == nkeys + 1) ps->variant = line;
+		if (!nl)
+			break;
+		line = nl + 1;
 	}
+	if (!*ps->file)
+		ps->file = unit_file;
 }
 
 /* a unit record's value for key, copied into buf */
 static const char *unit_get(const struct tf_unit *u, const char *key,
 			    char *buf, size_t len)
 {
+	static const char *const keys[] = TF_INFO_UNIT_KEYS;
 	const char *p = u->info ? u->info : "";
-	size_t k = strlen(key);
 
-	for (; *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : "") {
-		if (!strncmp(p, key, k) && p[k] == '=') {
-			size_t n = strcspn(p + k + 1, "\n");
-			snprintf(buf, len, "%.*s", (int)n, p + k + 1);
+	for (size_t i = 0; *p && i < sizeof keys / sizeof *keys; i++) {
+		size_t n = strcspn(p, "\n");
+		if (!strcmp(keys[i], key)) {
+			snprintf(buf, len, "%.*s", (int)n, p);
 			return buf;
 		}
+		p += n + (p[n] == '\n');
 	}
 	return "";
 }
@@ -185,13 +192,13 @@ static struct patch *patch_new(const char *path, const struct claim *c)
 		const char *info = u->info ? u->info + strlen(u->info) + 1 : "";
 		for (k = 0; k < u->nsites; k++) {
 			struct psite *ps = &p->ps[p->nps];
-			/* the unit's file and variant, then the record */
+			/* the record, then the unit's file and variant */
 			size_t len = strlen(file) + strlen(variant) +
 				     strlen(info) + 32;
 			if (!(ps->text = malloc(len)))
 				goto oom;
-			snprintf(ps->text, len, "file=%s\nvariant=%s\n%s",
-				 file, variant, info);
+			snprintf(ps->text, len, "%s%s\n%s\n", info, file,
+				 variant);
 			ps->site = &u->sites[k];
 			p->nps++;
 			ps_parse(ps);

@@ -46,21 +46,23 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-/* split "key=value\n" lines of text in place; calls set for each */
-static void parse_lines(char *text, void (*set)(void *, const char *, char *),
-			void *arg)
+static const char *const site_keys[] = TF_INFO_SITE_KEYS;
+static const char *const unit_keys[] = TF_INFO_UNIT_KEYS;
+
+/* split the lines of a record in place; calls set with the key of each
+   line (trap.h gives their order) and its value */
+static void parse_lines(char *text, const char *const *keys, size_t nkeys,
+			void (*set)(void *, const char *, char *), void *arg)
 {
 	char *line = text;
-	while (line && *line) {
-		char *nl = strchr(line, '\n'), *eq;
+	for (size_t i = 0; *line && i < nkeys; i++) {  /* an empty line is "" */
+		char *nl = strchr(line, '\n');
 		if (nl)
 			*nl = 0;
-		eq = strchr(line, '=');
-		if (eq) {
-			*eq = 0;
-			set(arg, line, eq + 1);
-		}
-		line = nl ? nl + 1 : NULL;
+		set(arg, keys[i], line);
+		if (!nl)
+			break;
+		line = nl + 1;
 	}
 }
 
@@ -132,7 +134,8 @@ static void unit_parse(struct reg_unit *ru)
 		rs->cctext = "";
 		rs->variant = ru->variant ? ru->variant : "";
 		if (rs->text)
-			parse_lines(rs->text, site_set, rs);
+			parse_lines(rs->text, site_keys, sizeof site_keys /
+				    sizeof *site_keys, site_set, rs);
 		if (!*rs->file && ru->file)
 			rs->file = ru->file;
 		rs->flags = parse_flags(rs->flagstr);
@@ -214,9 +217,10 @@ void tf__register(struct tf_unit *u)
 	struct reg_unit *ru;
 
 	if (!u || u->abi != TF_ABI_VERSION) {
-		log_msg("tf__register: unit %s ignored: built for trap ABI %u, "
-			"this runtime has %u; rebuild it with this tfcc",
-			u && u->info ? u->info : "?", u ? u->abi : 0,
+		const char *what = u && u->info ? u->info : "?";
+		log_msg("tf__register: unit %.*s ignored: built for trap ABI "
+			"%u, this runtime has %u; rebuild it with this tfcc",
+			(int)strcspn(what, "\n"), what, u ? u->abi : 0,
 			TF_ABI_VERSION);
 		return;
 	}
@@ -228,7 +232,8 @@ void tf__register(struct tf_unit *u)
 	ru->u = u;
 	ru->text = strdup(u->info ? u->info : "");
 	if (ru->text)
-		parse_lines(ru->text, unit_set, ru);
+		parse_lines(ru->text, unit_keys, sizeof unit_keys /
+			    sizeof *unit_keys, unit_set, ru);
 	pthread_rwlock_wrlock(&reg_lock);
 	u->rt = ru;
 	u->next = NULL;

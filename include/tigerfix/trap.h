@@ -169,11 +169,14 @@ tf__self_x86_64(void)
 #endif
 
 /*
-** Site record text: "key=value\n" lines, in this order where present;
-** TF_INFO_FILE only when it is not the unit's (a #include'd .c file).
-** Unit record text: TF_INFO_FILE, TF_INFO_VARIANT, TF_INFO_ABI lines.
-** A unit's records are one array in tf_info, the unit record first: a
-** tool reading the section finds each site's unit in front of it.
+** Records are text, one value per line in a fixed order, no keys (the
+** keys below name the values for tools and the API):
+**   unit: TF_INFO_UNIT_KEYS, the first line being TF_INFO_UNIT_MAGIC;
+**   site: TF_INFO_SITE_KEYS; an empty line is an absent value, and an
+**         empty file is the unit's (else a #include'd .c file).
+** A unit's records are one array in tf_info: the unit record, then its
+** nsites site records, each NUL-terminated.  A tool reading the section
+** skips NULs (padding between units) to the next unit record.
 */
 #define TF_INFO_NAME "name"         /* function name */
 #define TF_INFO_FILE "file"         /* source path as given to the compiler */
@@ -190,6 +193,15 @@ tf__self_x86_64(void)
 				       (docs/generated-code.md) */
 #define TF_INFO_VARIANT "variant"   /* 8 hex digits: hash of the macros set */
 #define TF_INFO_ABI "abi"           /* TF_ABI_VERSION */
+#define TF_INFO_NSITES "nsites"     /* site records after the unit's */
+#define TF_INFO_UNIT_MAGIC "tf.unit"
+#define TF_INFO_SITE_KEYS                                                   \
+	{ TF_INFO_NAME, TF_INFO_FILE, TF_INFO_LINE, TF_INFO_SIG,           \
+	  TF_INFO_SIGHASH, TF_INFO_BODYHASH, TF_INFO_RET, TF_INFO_PARAMS,  \
+	  TF_INFO_FLAGS, TF_INFO_CC }
+#define TF_INFO_UNIT_KEYS                                                   \
+	{ TF_INFO_UNIT_MAGIC, TF_INFO_ABI, TF_INFO_FILE, TF_INFO_VARIANT,  \
+	  TF_INFO_NSITES }
 
 /* ELF sections (names are C identifiers so the linker provides
    __start_/__stop_ symbols). */

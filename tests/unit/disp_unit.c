@@ -42,10 +42,10 @@ struct tf_site FG_S[6] = {
 	FG_SITE(4, &opaque), FG_SITE(5, 0),
 };
 
-FG_UNIT(6, 0, 0, "file=tests/unit/disp_unit.c\nvariant=00000000\nabi=2\n"
-	FG_REC("name=add\nline=16\nsig=int (int, int)\nsighash=00000000000000a1\nbodyhash=00000000000000b1\nret=int\nparams=int a\tint b\nflags=\ncc=i4.4;i4.4,i4.4\n")
-	FG_REC("name=fib\nline=18\nsig=int (int)\nsighash=00000000000000a2\nbodyhash=00000000000000b2\nret=int\nparams=int n\nflags=\ncc=i4.4;i4.4\n")
-	FG_REC("name=bump\nline=23\nsig=void (int *)\nsighash=00000000000000a3\nbodyhash=00000000000000b3\nret=void\nparams=int * p\nflags=\ncc=v;i8.8\n")
-	FG_REC("name=vsum\nline=25\nsig=int (int, ...)\nsighash=00000000000000a4\nbodyhash=00000000000000b4\nret=int\nparams=int n\nflags=variadic\n")
-	FG_REC("name=opaque\nline=35\nsig=int (int)\nsighash=00000000000000a5\nbodyhash=00000000000000b5\nret=int\nparams=int x\nflags=nothunk\n")
-	FG_REC("name=inl\nline=40\nsig=int (int)\nsighash=00000000000000a6\nbodyhash=00000000000000b6\nret=int\nparams=int x\nflags=inline\ncc=i4.4;i4.4\n"))
+FG_UNIT(6, 0, 0, "tf.unit\n2\ntests/unit/disp_unit.c\n00000000\n6\n"
+	FG_REC("add\n\n16\nint (int, int)\n00000000000000a1\n00000000000000b1\nint\nint a\tint b\n\ni4.4;i4.4,i4.4\n")
+	FG_REC("fib\n\n18\nint (int)\n00000000000000a2\n00000000000000b2\nint\nint n\n\ni4.4;i4.4\n")
+	FG_REC("bump\n\n23\nvoid (int *)\n00000000000000a3\n00000000000000b3\nvoid\nint * p\n\nv;i8.8\n")
+	FG_REC("vsum\n\n25\nint (int, ...)\n00000000000000a4\n00000000000000b4\nint\nint n\nvariadic\n\n")
+	FG_REC("opaque\n\n35\nint (int)\n00000000000000a5\n00000000000000b5\nint\nint x\nnothunk\n\n")
+	FG_REC("inl\n\n40\nint (int)\n00000000000000a6\n00000000000000b6\nint\nint x\ninline\ni4.4;i4.4\n"))
