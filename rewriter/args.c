@@ -16,6 +16,7 @@ static void usage(const char *why)
 {
 	fprintf(stderr, "tf-rewrite: %s; usage: tf-rewrite [--explain] "
 		"[--name PRESUMED] [--key STR] [--gnuc-version X.Y.Z] "
+		"[--compiler=gcc|clang] "
 		"[--skip-funcs GLOB,...] -o OUT.c SOURCE -- GCC_ARGS...\n", why);
 	exit(2);
 }
@@ -43,6 +44,10 @@ int rw_args_parse(struct rw_opts *o, int argc, char **argv)
 			break;
 		} else if (!strcmp(a, "--explain")) {
 			o->explain = 1;
+		} else if (!strcmp(a, "--compiler=clang")) {
+			o->for_clang = 1;
+		} else if (!strcmp(a, "--compiler=gcc")) {
+			o->for_clang = 0;
 		} else if (!strcmp(a, "--mode=patch") || !strcmp(a, "--mode=normal")) {
 			o->patch = a[7] == 'p';
 		} else if (!strcmp(a, "--target-file") && next) {

@@ -332,3 +332,22 @@ char *rw_cc_x86_64(CXCursor fn, int knr, const char **why)
 	}
 	return rw_buf_take(&b);
 }
+
+int rw_cc_clang_differs(const char *cc)
+{
+	int gpr = *cc == 'm', xmm = 0;
+	const char *p = strchr(cc, ';');
+	while (p && *++p) {
+		int ni = 0, ns = 0;
+		for (; *p == 'i' || *p == 's'; p++)
+			*p == 'i' ? ni++ : ns++;
+		if (gpr + ni <= 6 && xmm + ns <= 8) {
+			gpr += ni;
+			xmm += ns;
+		} else if (ni == 2 && !ns && gpr == 5 && !strncmp(p, "16.16", 5)) {
+			return 1;       /* __int128 with one register left */
+		}
+		p = strchr(p, ',');
+	}
+	return 0;
+}

@@ -439,6 +439,12 @@ static void signature(struct ctx *x, CXCursor c, struct rw_func *f,
 		f->nothunk = "no interceptor thunk for this target";
 	else
 		f->cc = rw_cc_x86_64(c, !!(f->flags & RW_KNR), &f->nothunk);
+	if (f->cc && x->o->for_clang && rw_cc_clang_differs(f->cc)) {
+		free(f->cc);
+		f->cc = 0;
+		f->nothunk = "clang splits an __int128 argument between the "
+			     "last register and the stack";
+	}
 	if (f->nothunk)
 		f->flags |= RW_NOTHUNK;
 	CXType cft = clang_getCanonicalType(ft);

@@ -51,6 +51,7 @@ struct rw_opts {
 	int nskip;
 	int explain;
 	int patch;		/* --mode=patch (rewriter/patch.c) */
+	int for_clang;		/* --compiler=clang: the code is for clang */
 	const char *target_file; /* --target-file: file of records, imports */
 	char **gcc;		/* the user's compiler flags */
 	int ngcc;
@@ -172,6 +173,11 @@ uint64_t rw_type_sighash(CXType fn);
    (docs/generated-code.md).  Returns an allocated string, or NULL with
    *why set to a short static reason ("vector type", "empty struct"...). */
 char *rw_cc_x86_64(CXCursor fn, int knr, const char **why);
+/* True if clang (before LLVM 18) would pass an argument of layout cc
+   otherwise than gcc: an __int128 split between the last integer
+   register and the stack, where the psABI (and gcc) put it all on the
+   stack. */
+int rw_cc_clang_differs(const char *cc);
 
 /* ---- emit.c: model -> text */
 void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
