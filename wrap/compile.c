@@ -41,21 +41,6 @@ struct unit {
 	char *dep;              /* .d file to mend, or NULL */
 };
 
-static const char *gnuc_version(const struct call *c)
-{
-	static char ver[64];
-	static int done;
-	if (!done) {
-		char *argv[] = { (char *)c->compiler, "-dumpfullversion", NULL };
-		done = 1;
-		if (c->clang ||
-		    run_capture(argv, ver, sizeof ver) != 0 ||
-		    strspn(ver, "0123456789.") != strlen(ver) || !ver[0])
-			ver[0] = 0;
-	}
-	return ver[0] ? ver : NULL;
-}
-
 /* Default output of -c/-S as gcc names it: base name, suffix replaced,
    in the current directory. */
 static char *default_out(const char *base, const char *suffix)

@@ -138,21 +138,6 @@ static int check_files(const char *target, const struct sv *imps)
 	return rc;
 }
 
-/* `CC -dumpfullversion` for gcc (tf-rewrite's __GNUC__), else NULL. */
-static char *gnuc_version(const struct call *c)
-{
-	static char buf[64];
-	struct sv cmd = { 0 };
-	if (strstr(u_basename(c->compiler), "clang"))
-		return NULL;
-	sv_append(&cmd, &c->cc);
-	sv_push(&cmd, "-dumpfullversion");
-	int st = run_capture(cmd.v, buf, sizeof buf);
-	sv_free(&cmd);
-	buf[strcspn(buf, "\n")] = 0;
-	return st == 0 && buf[0] >= '0' && buf[0] <= '9' ? buf : NULL;
-}
-
 static void user_flags(const struct call *c, struct sv *cmd)
 {
 	for (size_t i = 0; i < c->args.n; i++)

@@ -87,6 +87,7 @@ struct call {
 /* Settings read once from the environment. */
 struct env {
 	int verbose, keep, explain;
+	int no_cache;           /* TF_NO_CACHE: no version cache on disk */
 	const char *skip_files, *skip_funcs;
 	const char *rewrite;    /* path of tf-rewrite */
 	char *prefix;           /* <exe_dir>/.. */
@@ -107,6 +108,9 @@ int comp_sources(struct call *c, const char *tmp);
 void link_runtime(const struct call *c, struct sv *cmd);
 int link_objects(struct call *c);
 int link_run(const struct call *c, struct sv *cmd);
+
+/* gccver.c: `CC -dumpfullversion` (cached on disk), NULL for clang */
+const char *gnuc_version(const struct call *c);
 
 /* depfile.c */
 char *dep_file(const struct call *c, const char *src_base);
