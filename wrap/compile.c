@@ -206,6 +206,8 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 		sv_push(&cmd, "--gnuc-version");
 		sv_push(&cmd, ver);
 	}
+	if (c->clang)
+		sv_push(&cmd, "--compiler=clang");
 	if (tf_env.skip_funcs && *tf_env.skip_funcs) {
 		sv_push(&cmd, "--skip-funcs");
 		sv_push(&cmd, tf_env.skip_funcs);
@@ -276,6 +278,10 @@ static int compile(const struct call *c, struct unit *u, int instrumented,
 		inline_limits(c, &cmd);
 	}
 	user_flags(c, &cmd, 0);
+	/* compile and link was one call: clang would warn that the link
+	   flags (-L, -Wl,...) are unused by the compile tfcc splits off */
+	if (c->clang && c->mode == MODE_LINK)
+		sv_push(&cmd, "-Qunused-arguments");
 	link_mode_names(c, u, &cmd);
 	dep_names(c, u, &cmd);
 	if (instrumented) {

@@ -171,6 +171,8 @@ static int one_source(const struct call *c, const struct input *in,
 		sv_push(&cmd, "--gnuc-version");
 		sv_push(&cmd, ver);
 	}
+	if (c->clang)
+		sv_push(&cmd, "--compiler=clang");
 	sv_push(&cmd, "-o");
 	sv_push(&cmd, rw);
 	sv_push(&cmd, in->path);
