@@ -236,6 +236,9 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 ** decide it by the trap's size, so gcc decides as it would on the plain
 ** source.  Before the user's flags: a --param of theirs still wins.
 ** gcc 10 and later only (earlier ones had other defaults).
+** The price (Lua, docs/testing.md): 2% fewer instructions for about 8%
+** more build CPU and 18% more text; TF_PLAIN_INLINE=1 keeps gcc's own
+** limits.
 */
 #define TRAP_INSNS 15
 
@@ -243,7 +246,7 @@ static void inline_limits(const struct call *c, struct sv *cmd)
 {
 	const char *o = NULL, *ver = gnuc_version(c);
 	int autolim, single;
-	if (c->clang || !ver || atoi(ver) < 10)
+	if (c->clang || !ver || atoi(ver) < 10 || tf_env.plain_inline)
 		return;
 	for (size_t i = 0; i < c->args.n; i++)
 		if ((enum role)c->role[i] == R_FLAG &&

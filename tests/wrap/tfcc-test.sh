@@ -10,7 +10,7 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/tfcc-test.XXXXXX")
 export TMPDIR=$W/tmp            # tfcc's temp dirs land here: must stay empty
 mkdir -p "$TMPDIR"
 trap 'rm -rf "$W"' EXIT
-unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS TF_CC
+unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS TF_CC TF_PLAIN_INLINE
 fails=0 checks=0
 
 ok() { checks=$((checks + 1)); }
@@ -204,6 +204,12 @@ check "TF_KEEP=1 keeps and says where" test -n "$kept" -a -d "$kept"
 rm -rf "$kept"
 fresh; (cd "$W/run" && TF_VERBOSE=1 "$TFCC" gcc -c src/two.c 2>"$W/verb")
 check "TF_VERBOSE=1 prints commands" grep -q '^tfcc: + ' "$W/verb"
+# gcc's inline limits raised by the trap's size at -O2, unless TF_PLAIN_INLINE
+fresh; (cd "$W/run" && TF_VERBOSE=1 "$TFCC" gcc -O2 -c src/two.c 2>"$W/verb")
+check "-O2: inline limits raised" grep -q -- '--param=max-inline-insns-auto=30' "$W/verb"
+fresh; (cd "$W/run" && TF_PLAIN_INLINE=1 TF_VERBOSE=1 "$TFCC" gcc -O2 -c src/two.c 2>"$W/verb")
+check "TF_PLAIN_INLINE=1: gcc's own limits" sh -c "! grep -q -- --param=max-inline '$W/verb'"
+check "TF_PLAIN_INLINE=1: still instrumented" instrumented "$W/run/two.o"
 fresh; (cd "$W/run" && TF_EXPLAIN=1 "$TFCC" gcc -c src/two.c >/dev/null 2>&1)
 check "TF_EXPLAIN=1 compiles" test -f "$W/run/two.o"
 fresh; (cd "$W/run" && "$TFCC" --explain gcc -c src/two.c >/dev/null 2>&1)
