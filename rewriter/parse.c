@@ -411,12 +411,10 @@ static int skipped_by_glob(struct ctx *x, const char *name)
 	return 0;
 }
 
-static void signature(struct ctx *x, CXCursor c, struct rw_func *f,
-		      size_t decl_start)
+static void signature(struct ctx *x, CXCursor c, struct rw_func *f)
 {
 	CXType ft = clang_getCursorType(c);
 	CXType rt = clang_getResultType(ft);
-	(void)decl_start;
 	f->ret = rw_type_spell(rt);
 	if (clang_getCanonicalType(rt).kind == CXType_Void)
 		f->flags |= RW_VOID;
@@ -529,8 +527,7 @@ static void function(struct ctx *x, CXCursor c)
 		f->flags |= RW_INLINE_ONLY;
 	free(attrs);
 
-	long start = offset_in(x, clang_getRangeStart(clang_getCursorExtent(c)), fi);
-	signature(x, c, f, start < 0 ? 0 : (size_t)start);
+	signature(x, c, f);
 	for (unsigned i = 0; i < f->nparams && !f->skip; i++) {
 		if (!*f->params[i].name)
 			f->skip = "unnamed parameter";

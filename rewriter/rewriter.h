@@ -158,10 +158,6 @@ unsigned rw_include_find(const struct rw_opts *o, CXTranslationUnit tu,
 char *rw_type_spell(CXType t);		/* anonymous locations removed */
 char *rw_type_param_spell(CXType t, CXType adjusted); /* arrays -> pointers */
 int rw_type_is_array(CXType t);
-int rw_type_unspellable(const char *spelling);
-int rw_type_varmod(CXType t);		/* variably modified */
-int rw_type_promotes(CXType t);		/* changes under default promotions */
-int rw_type_declared_in(CXType t, CXFile f, size_t from, size_t to);
 uint64_t rw_type_sighash(CXType fn);
 
 /* ---- cc_x86_64.c: calling-convention layout for the generic thunk */

@@ -1,7 +1,7 @@
 /*
-** What libclang's types mean for generated code: how to spell them
-** (anonymous-struct locations removed, arrays adjusted), which ones a
-** thunk cannot spell, and the ABI hash of a signature (sighash).
+** What libclang's types mean for the records: how to spell them
+** (anonymous-struct locations removed, arrays adjusted), and the ABI
+** hash of a signature (sighash).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -79,99 +79,6 @@ char *rw_type_param_spell(CXType t, CXType adjusted)
 	rw_buf_printf(&b, "%s *", es);
 	free(es);
 	return rw_buf_take(&b);
-}
-
-/* Text that does not compile back into the type it came from. */
-int rw_type_unspellable(const char *s)
-{
-	return strstr(s, "(unnamed") || strstr(s, "(anonymous") ||
-	       strstr(s, "struct (") || strstr(s, "union (") ||
-	       strstr(s, "enum (") || strstr(s, "typeof") ||
-	       strstr(s, "<") || strstr(s, "[*]");
-}
-
-/* Follows pointers, arrays and function types down to a VLA. */
-int rw_type_varmod(CXType t)
-{
-	for (int depth = 0; depth < 64; depth++) {
-		t = clang_getCanonicalType(t);
-		switch (t.kind) {
-		case CXType_VariableArray:
-		case CXType_DependentSizedArray:
-			return 1;
-		case CXType_Pointer:
-			t = clang_getPointeeType(t);
-			break;
-		case CXType_ConstantArray:
-		case CXType_IncompleteArray:
-			t = clang_getArrayElementType(t);
-			break;
-		case CXType_FunctionProto: {
-			int n = clang_getNumArgTypes(t);
-			for (int i = 0; i < n; i++)
-				if (rw_type_varmod(clang_getArgType(t, (unsigned)i)))
-					return 1;
-			t = clang_getResultType(t);
-			break;
-		}
-		default:
-			return 0;
-		}
-	}
-	return 0;
-}
-
-/* K&R parameters arrive promoted: char, short, float, _Bool differ. */
-int rw_type_promotes(CXType t)
-{
-	t = clang_getCanonicalType(t);
-	switch (t.kind) {
-	case CXType_Bool:
-	case CXType_Char_U:
-	case CXType_UChar:
-	case CXType_Char_S:
-	case CXType_SChar:
-	case CXType_Short:
-	case CXType_UShort:
-	case CXType_Float:
-	case CXType_Half:
-	case CXType_Float16:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* Whether a tag the type refers to is declared between offsets from and
-   to of file f (a struct declared inside a parameter list is invisible
-   to the thunk appended at the end of the file). */
-int rw_type_declared_in(CXType t, CXFile f, size_t from, size_t to)
-{
-	for (int depth = 0; depth < 64; depth++) {
-		t = clang_getCanonicalType(t);
-		if (t.kind == CXType_Pointer) {
-			t = clang_getPointeeType(t);
-		} else if (t.kind == CXType_ConstantArray ||
-			   t.kind == CXType_IncompleteArray) {
-			t = clang_getArrayElementType(t);
-		} else if (t.kind == CXType_FunctionProto) {
-			int n = clang_getNumArgTypes(t);
-			for (int i = 0; i < n; i++)
-				if (rw_type_declared_in(clang_getArgType(t, (unsigned)i),
-							f, from, to))
-					return 1;
-			t = clang_getResultType(t);
-		} else {
-			break;
-		}
-	}
-	if (t.kind != CXType_Record && t.kind != CXType_Enum)
-		return 0;
-	CXCursor d = clang_getTypeDeclaration(t);
-	CXFile df;
-	unsigned off;
-	clang_getExpansionLocation(clang_getCursorLocation(d), &df, 0, 0, &off);
-	return df && clang_File_isEqual(df, f) && off >= from && off < to;
 }
 
 /* ---- sighash: canonical types, records expanded with their layout */
