@@ -56,8 +56,14 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 			      "tf__v, 0, &tf__f); } } 0; });", site, site);
 		return rw_buf_take(&b);
 	}
-	rw_buf_printf(&b, "tf_fnptr tf__t = TF__SLOT(%s); if (tf__t != 0 && "
-		      "!TF__PASS(%s)) ", site, site);
+	/* Never back into the body (TF__ENTRY in trap.h): a slot emptied
+	   since the check calls the function itself through .fn; only an
+	   inline-only function (no .fn) falls through instead. */
+	rw_buf_printf(&b, "tf_fnptr tf__t = TF__SLOT(%s); ", site);
+	if (f->flags & RW_INLINE_ONLY)
+		rw_buf_puts(&b, "if (tf__t != 0) ");
+	else
+		rw_buf_printf(&b, "if (tf__t == 0) tf__t = %s.fn; ", site);
 	/* A union, not a cast: gcc types noreturn and const functions as
 	   qualified, and -Wcast-qual would flag a cast that adds that. */
 	rw_buf_printf(&b, "{ union { tf_fnptr tf__x; __typeof__(&%s) tf__f; } "

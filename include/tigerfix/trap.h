@@ -125,17 +125,31 @@ tf__self_x86_64(void)
 #define TF__PASS(s) (TF__BY(s) == TF__SELF() && (TF__BY(s) = (void *)0, 1))
 
 /*
-** TF__ENTRY(S, cold): the fast path, goto cold when S.slot is non-zero.
-** On x86-64 it is the two instructions "cmpq $0, S(%rip); jne cold" in
-** an asm goto: gcc will not fold a volatile load into a compare (three
-** instructions), and a plain load could be hoisted out of a loop into
-** which the function was inlined, so a patch would wait for the loop
-** to end.  The asm is never hoisted or merged.  Both assembler dialects
-** are spelled, for -masm=intel.  TF__COLD marks the cold label for gcc
-** (clang has no label attribute).  gcc writes the file name unescaped
-** into the assembly around an asm statement, so for a file whose name
-** holds '"' or '\\' the rewriter defines TF__NO_ASM first and the trap
-** is the three-instruction load, test and branch.
+** TF__ENTRY(S, cold): the fast path.  It goes to cold when S.slot is
+** non-zero, unless the calling thread holds a pass to the body in S.by,
+** which it then consumes and falls through.  So the cold path never
+** comes back into the body: it only calls (tail-calls) the slot, or, if
+** the slot emptied meanwhile, the function itself through S.fn.  A cold
+** path that rejoined the body would keep gcc from shrink-wrapping: the
+** prologue (saves of callee-saved registers) would run on every call
+** of a function with an early exit.
+**
+** On x86-64 the fast path is the two instructions "cmpq $0, S(%rip);
+** jne .Ltf_pass<n>" of an asm goto; the pass check sits out of line in
+** .text.unlikely (uses r11) and jumps back or to cold.  Its labels are
+** named with %= (unique per asm instance): Intel syntax would read a
+** numeric "1b" as a binary number.  "asm inline" keeps gcc's inliner
+** from costing the out-of-line lines as if they ran.  A volatile load
+** would take three instructions (gcc does not fold it into the compare)
+** and a plain one could be hoisted out of a loop the function was
+** inlined into; the asm is never hoisted or merged.  S.by is passed as
+** an input: nothing else in the unit reads or writes it but the
+** runtime.  Both assembler dialects are spelled, for -masm=intel (clang
+** prints Intel memory operands without a size).  TF__COLD marks the
+** cold label for gcc (clang has no label attribute).  gcc writes the
+** file name unescaped into the assembly around an asm statement, so for
+** a file whose name holds '"' or '\\' the rewriter defines TF__NO_ASM
+** first and the fast path is C: load, test, branch.
 **
 ** TF__CHAIN(call, S): the slot's function is called with &S in the
 ** static-chain register (r10), so one generic thunk in the runtime
@@ -143,17 +157,32 @@ tf__self_x86_64(void)
 ** Elsewhere there is no generic thunk: sites take replacements only.
 */
 #if defined(__x86_64__) && !defined(TF__NO_ASM)
-#if defined(__clang__)  /* its Intel operands carry no size */
-#define TF__CMP0 "{cmpq\t$0, %0|cmp\tqword ptr %0, 0}"
+#if defined(__clang__)
+#define TF__QWORD "qword ptr "
 #else
-#define TF__CMP0 "{cmpq\t$0, %0|cmp\t%0, 0}"
+#define TF__QWORD ""
+#endif
+#if defined(__clang__) || __GNUC__ >= 9
+#define TF__ASM_INLINE __inline__   /* inliner: count the asm as small */
+#else
+#define TF__ASM_INLINE
 #endif
 #define TF__ENTRY(s, cold)                                                  \
-	__asm__ goto(TF__CMP0 "\n\tjne\t%l1" : : "m"((s).slot) : : cold)
+	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %0|cmp\t" TF__QWORD "%0, 0}\n\t"          \
+		     "jne\t.Ltf_pass%=\n"                                    \
+		     ".Ltf_body%=:\n\t"                                       \
+		     ".pushsection\t.text.unlikely,\"ax\",@progbits\n"      \
+		     ".Ltf_pass%=:\n\t"                                       \
+		     "{movq\t%%fs:0, %%r11|mov\tr11, QWORD PTR fs:0}\n\t"   \
+		     "{cmpq\t%%r11, %1|cmp\t%1, r11}\n\t"                 \
+		     "jne\t%l2\n\t"                                         \
+		     "{movq\t$0, %1|mov\t" TF__QWORD "%1, 0}\n\t"          \
+		     "jmp\t.Ltf_body%=\n\t.popsection"                      \
+		     : : "m"((s).slot), "m"((s).by) : "r11", "cc" : cold)
 #else
 #define TF__ENTRY(s, cold)                                                  \
 	do {                                                                \
-		if (__builtin_expect(TF__SLOT(s) != 0, 0))                  \
+		if (__builtin_expect(TF__SLOT(s) != 0, 0) && !TF__PASS(s))  \
 			goto cold;                                          \
 	} while (0)
 #endif

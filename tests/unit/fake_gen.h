@@ -24,9 +24,10 @@
 			TF__COLD;                                          \
 			{                                                  \
 				tf_fnptr tf__t = TF__SLOT(FG_S[i]);        \
-				if (tf__t != 0 && !TF__PASS(FG_S[i]))      \
-					return TF__CHAIN(((__typeof__(&f)) \
-						tf__t) args, FG_S[i]);     \
+				if (tf__t == 0)                            \
+					tf__t = FG_S[i].fn;                \
+				return TF__CHAIN(((__typeof__(&f))tf__t)   \
+						 args, FG_S[i]);           \
 			}                                                  \
 		}                                                          \
 		0;                                                         \
@@ -40,11 +41,11 @@
 			TF__COLD;                                          \
 			{                                                  \
 				tf_fnptr tf__t = TF__SLOT(FG_S[i]);        \
-				if (tf__t != 0 && !TF__PASS(FG_S[i])) {    \
-					TF__CHAIN(((__typeof__(&f))tf__t)  \
-						  args, FG_S[i]);          \
-					return;                            \
-				}                                          \
+				if (tf__t == 0)                            \
+					tf__t = FG_S[i].fn;                \
+				TF__CHAIN(((__typeof__(&f))tf__t) args,    \
+					  FG_S[i]);                        \
+				return;                                    \
 			}                                                  \
 		}                                                          \
 		0;                                                         \
