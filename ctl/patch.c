@@ -14,6 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* one process's JSON answer, naming the process (with --pid N,M,...
+   the answers come one after another) */
+static void print_answer(const struct opts *o, json_object *ans)
+{
+	json_object_object_add(ans, "pid", json_object_new_int(o->pid));
+	fmt_json(ans, stdout);
+}
+
 /* report a request that got no answer; returns the exit status */
 static int no_answer(const struct opts *o, const char *msg)
 {
@@ -22,7 +30,7 @@ static int no_answer(const struct opts *o, const char *msg)
 		json_object *e = json_object_new_object();
 		json_object_object_add(e, "ok", json_object_new_boolean(0));
 		json_object_object_add(e, "error", json_object_new_string(msg));
-		fmt_json(e, stdout);
+		print_answer(o, e);
 		json_object_put(e);
 	}
 	return TFCTL_FAIL;
@@ -139,7 +147,7 @@ int cmd_list(const struct opts *o)
 	json_object *v = NULL;
 	if (failed != NULL) {
 		if (o->json)
-			fmt_json(failed, stdout);
+			print_answer(o, failed);
 		fmt_err("cannot list %s of %d: %s",
 			failed == ans ? "the patches" : "the functions", o->pid,
 			error_of(failed));
@@ -148,7 +156,7 @@ int cmd_list(const struct opts *o)
 		if (sites && json_object_object_get_ex(sites, "sites", &v))
 			json_object_object_add(ans, "sites",
 					       json_object_get(v));
-		fmt_json(ans, stdout);
+		print_answer(o, ans);
 	} else {
 		json_object_object_get_ex(ans, "patches", &v);
 		print_patches(o, v);
@@ -177,7 +185,7 @@ static int call(const struct opts *o, json_object *req, const char *what,
 	if (*ans == NULL)
 		return no_answer(o, msg);
 	if (o->json)
-		fmt_json(*ans, stdout);
+		print_answer(o, *ans);
 	if (ok_of(*ans))
 		return TFCTL_OK;
 	fmt_err("cannot %s: %s", what, error_of(*ans));

@@ -63,6 +63,12 @@ run "$TFCTL" list --pid "$pid" --json --sites main
 expect_rc 0
 expect_out_has '"ok": true'
 expect_out_has '"name": "main"'
+expect_out_has "\"pid\": $pid"
+# with several pids, each answer says whose it is
+run "$TFCTL" list --pid "$pid,$pid" --json
+expect_rc 0
+[ "$(printf '%s\n' "$out" | grep -c "\"pid\": $pid")" = 2 ] ||
+	bad "list --pid $pid,$pid --json: not two answers naming $pid: $out"
 
 # a file that is no patch: refused, one line, nothing changed
 run "$TFCTL" load "$src/prog.c" --pid "$pid"
