@@ -107,7 +107,8 @@ static void ps_parse(struct psite *ps)
 {
 	static const char *const keys[] = TF_INFO_SITE_KEYS;
 	const size_t nkeys = sizeof keys / sizeof *keys;
-	char *line = ps->text, *unit_file = "";
+	char *line = ps->text;
+	const char *unit_file = "";
 
 	ps->name = ps->file = ps->sig = ps->sighash = ps->bodyhash = "";
 	ps->flags = ps->variant = "";

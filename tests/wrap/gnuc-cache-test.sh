@@ -17,14 +17,7 @@ unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS \
 export HOME=$W/home             # never the real ~/.cache
 mkdir -p "$HOME"
 umask 022
-fails=0 checks=0
-
-ok() { checks=$((checks + 1)); }
-bad() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
-check() { # check LABEL COMMAND...: passes when COMMAND succeeds
-	local label=$1; shift
-	if "$@" >/dev/null 2>&1; then ok; else bad "$label"; fi
-}
+. "$(dirname "$0")/lib.sh"
 
 GCC=$(command -v gcc)
 VER=$(gcc -dumpfullversion)

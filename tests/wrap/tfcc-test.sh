@@ -11,14 +11,7 @@ export TMPDIR=$W/tmp            # tfcc's temp dirs land here: must stay empty
 mkdir -p "$TMPDIR"
 trap 'rm -rf "$W"' EXIT
 unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS TF_CC TF_PLAIN_INLINE
-fails=0 checks=0
-
-ok() { checks=$((checks + 1)); }
-bad() { checks=$((checks + 1)); fails=$((fails + 1)); echo "FAIL: $*"; }
-check() { # check LABEL COMMAND...: passes when COMMAND succeeds
-	local label=$1; shift
-	if "$@" >/dev/null 2>&1; then ok; else bad "$label"; fi
-}
+. "$(dirname "$0")/lib.sh"
 # instrumented OBJ: the rewriter's code is in the object
 instrumented() { nm "$1" 2>/dev/null | grep -Eq 'tf_stub_marker|tf__S_'; }
 not_instrumented() { ! instrumented "$1"; }
