@@ -39,10 +39,10 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 	struct rw_buf b = {0};
 	char site[64];
 	snprintf(site, sizeof site, "tf__S_%s[%u]", o->uid, i);
-	rw_buf_printf(&b, " __extension__ int tf__u __attribute__((__unused__)) = "
-		      "({ __label__ tf__c; TF__ENTRY(%s, tf__c); if (0) { tf__c: "
-		      "TF__COLD; { ", site);
 	if (f->flags & RW_VARIADIC) {
+		rw_buf_printf(&b, " __extension__ int tf__u __attribute__((__unused__)) = "
+			      "({ __label__ tf__c; TF__ENTRY(%s, tf__c); if (0) { tf__c: "
+			      "TF__COLD; { ", site);
 		unsigned n = f->nparams ? f->nparams : 1;
 		for (unsigned k = 0; k < f->nparams; k++)
 			rw_buf_printf(&b, "__typeof__((void)0, %s) tf__a%u = %s; ",
@@ -56,14 +56,18 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 			      "tf__v, 0, &tf__f); } } 0; });", site, site);
 		return rw_buf_take(&b);
 	}
-	/* Never back into the body (TF__ENTRY in trap.h): a slot emptied
-	   since the check calls the function itself through .fn; only an
-	   inline-only function (no .fn) falls through instead. */
-	rw_buf_printf(&b, "tf_fnptr tf__t = TF__SLOT(%s); ", site);
+	/* Never back into the body (TF__ENTRY in trap.h): the check hands
+	   the slot to the cold path in tf__t, or (older compilers) the cold
+	   path reloads it and calls the function itself through .fn if it
+	   emptied meanwhile; only an inline-only function (no .fn) then
+	   falls through instead. */
+	rw_buf_printf(&b, " __extension__ int tf__u __attribute__((__unused__)) = "
+		      "({ __label__ tf__c; TF__TDECL(tf__t); TF__ENTRY_T(%s, tf__t, "
+		      "tf__c); if (0) { tf__c: TF__COLD; { ", site);
 	if (f->flags & RW_INLINE_ONLY)
-		rw_buf_puts(&b, "if (tf__t != 0) ");
+		rw_buf_printf(&b, "if (TF__LIVE(%s, tf__t)) ", site);
 	else
-		rw_buf_printf(&b, "if (tf__t == 0) tf__t = %s.fn; ", site);
+		rw_buf_printf(&b, "TF__PICK(%s, tf__t); ", site);
 	/* A union, not a cast: gcc types noreturn and const functions as
 	   qualified, and -Wcast-qual would flag a cast that adds that. */
 	rw_buf_printf(&b, "{ union { tf_fnptr tf__x; __typeof__(&%s) tf__f; } "
@@ -159,6 +163,14 @@ static void objects(struct rw_buf *b, const struct rw_opts *o,
 	(void)o;
 }
 
+/* A static function whose .fn tfcc resolves after the compile (TF__FN in
+   trap.h): not one with an asm label, whose symbol is not its name. */
+static int weak_fn(const struct rw_opts *o, const struct rw_func *f)
+{
+	return o->weak_statics && (f->flags & RW_STATIC) &&
+	       !(f->flags & RW_INLINE_ONLY) && !f->asm_label;
+}
+
 static void tail(struct rw_buf *b, const struct rw_opts *o,
 		 const struct rw_unit *u, unsigned nsites)
 {
@@ -166,6 +178,11 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 		    "#pragma GCC diagnostic ignored \"-Wcast-qual\"\n"
 		    "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n");
 	objects(b, o, u);
+	for (unsigned k = 0; k < u->nfuncs; k++)
+		if (!u->funcs[k].skip && weak_fn(o, &u->funcs[k]))
+			rw_buf_printf(b, "extern void tf__F_%s_%s(void) __attribute__"
+				      "((__weak__, __visibility__(\"hidden\")));\n",
+				      o->uid, u->funcs[k].name);
 	rw_buf_printf(b, "struct tf_site tf__S_%s[%u] = { ", o->uid,
 		      nsites ? nsites : 1);
 	if (!nsites)
@@ -178,6 +195,9 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 		rw_buf_puts(b, i ? ", { 0, 0, " : "{ 0, 0, ");
 		if (f->flags & RW_INLINE_ONLY)
 			rw_buf_puts(b, "0, ");
+		else if (weak_fn(o, f))
+			rw_buf_printf(b, "TF__FN(%s, tf__F_%s_%s), ", f->name,
+				      o->uid, f->name);
 		else
 			rw_buf_printf(b, "(tf_fnptr)&%s, ", f->name);
 		rw_buf_puts(b, "0 }");
@@ -261,6 +281,8 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 				rw_buf_puts(b, "#define TF__NO_ASM 1\n");
 				break;
 			}
+		if (o->weak_statics)
+			rw_buf_puts(b, "#define TF__WEAK_STATICS 1\n");
 		rw_buf_puts(b, rw_trap_h);
 		if (b->n && b->p[b->n - 1] != '\n')
 			rw_buf_puts(b, "\n");

@@ -525,6 +525,11 @@ static void function(struct ctx *x, CXCursor c)
 		f->flags |= RW_KNR;
 	if (inline_only(x, c, x->o->gnu89 || strstr(attrs, "((gnu_inline))")))
 		f->flags |= RW_INLINE_ONLY;
+	/* its symbol is not its name (an asm label): tfcc finds an emitted
+	   static by name (TF__FN in trap.h) */
+	CXString mg = clang_Cursor_getMangling(c);
+	f->asm_label = strcmp(clang_getCString(mg), f->name) != 0;
+	clang_disposeString(mg);
 	free(attrs);
 
 	signature(x, c, f);

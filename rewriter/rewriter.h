@@ -52,6 +52,8 @@ struct rw_opts {
 	int explain;
 	int patch;		/* --mode=patch (rewriter/patch.c) */
 	int for_clang;		/* --compiler=clang: the code is for clang */
+	int weak_statics;	/* --weak-statics: tfcc resolves statics' .fn
+				   in the object (TF__FN in trap.h) */
 	const char *target_file; /* --target-file: file of records, imports */
 	char **gcc;		/* the user's compiler flags */
 	int ngcc;
@@ -92,6 +94,7 @@ struct rw_func {
 	const char *skip;	/* reason it is skipped, or 0 */
 	const char *nothunk;	/* reason it has no thunk, or 0 */
 	unsigned flags;
+	int asm_label;		/* its symbol is not its name */
 	char *ret;		/* return type, for the record */
 	char *sig;		/* canonical type, no anonymous locations */
 	char *cc;		/* calling-convention layout (cc=), or 0 */

@@ -224,6 +224,16 @@ static struct tf_hook *attach(struct reg_site *rs, const struct disp_ent *ent,
 	return h;
 }
 
+/* Why a site has no .fn (no out-of-line copy of the function). */
+const char *disp_no_fn(const struct reg_site *rs)
+{
+	return rs->flags & RF_STATIC ?
+	       "was inlined into every caller (the compiler kept no "
+	       "out-of-line copy)" :
+	       "is inline-only (C99 inline without an external definition "
+	       "here)";
+}
+
 struct tf_hook *disp_replace(struct reg_site *rs, tf_fnptr fn, int scope,
 			     int tag, char *err, size_t errlen)
 {
@@ -248,9 +258,9 @@ struct tf_hook *disp_replace(struct reg_site *rs, tf_fnptr fn, int scope,
 		return NULL;
 	}
 	if (scope == TF_THREAD && !rs->site->fn) {
-		log_err(err, errlen, "tf_replace: %s() is inline-only, so "
-			"other threads would have no original to run; replace "
-			"it process-wide (TF_PROCESS)", rs->name);
+		log_err(err, errlen, "tf_replace: %s() %s, so other threads "
+			"would have no original to run; replace it "
+			"process-wide (TF_PROCESS)", rs->name, disp_no_fn(rs));
 		return NULL;
 	}
 	if (scope == TF_THREAD) {
@@ -288,9 +298,9 @@ struct tf_hook *disp_intercept(struct reg_site *rs, tf_pre_fn pre,
 			rs->nothunk);
 		return NULL;
 	} else if (!rs->site->fn) {
-		log_err(err, errlen, "tf_intercept: %s() is inline-only "
-			"(no out-of-line copy to call after the interceptors); "
-			"replace it instead", rs->name);
+		log_err(err, errlen, "tf_intercept: %s() %s, so there is no "
+			"original to call after the interceptors; replace it "
+			"instead", rs->name, disp_no_fn(rs));
 		return NULL;
 	}
 	if (scope == TF_THREAD) {

@@ -164,6 +164,13 @@ static int resolve_one(struct pf_import *im, const struct pb_target *t,
 			im->addr = (uintptr_t)rs[0]->site->fn;
 			return 0;
 		}
+		if (n == 1) {
+			snprintf(err, errlen, "%s: the patch calls %s() of %s, "
+				 "which %s; copy its definition into the patch "
+				 "source; nothing was changed", patch, im->name,
+				 t->path, disp_no_fn(rs[0]));
+			return -1;
+		}
 		for (i = 0; i < n && i < 8; i++)
 			snprintf(names + strlen(names),
 				 sizeof names - strlen(names), "%s%s",

@@ -182,6 +182,27 @@ static void note(const char *err, const char *fmt, ...)
 		close(fd);
 }
 
+/* Statics' .fn resolved in the object after the compile (fnfix.c): when
+   tfcc writes an object file whose symbols are final (not -S, not LTO's
+   intermediate code, not to stdout). */
+static int weak_statics(const struct call *c, const struct unit *u)
+{
+	int lto = 0;
+	if (c->mode != MODE_COMPILE && c->mode != MODE_LINK)
+		return 0;
+	if (!strcmp(u->out, "-"))
+		return 0;
+	for (size_t i = 0; i < c->args.n; i++)
+		if ((enum role)c->role[i] == R_FLAG) {
+			const char *a = c->args.v[i];
+			if (!strncmp(a, "-flto", 5))
+				lto = 1;
+			else if (!strcmp(a, "-fno-lto"))
+				lto = 0;
+		}
+	return !lto;
+}
+
 /* Run tf-rewrite; returns 0 when the rewritten file was written. */
 static int rewrite(const struct call *c, struct unit *u, const char *err)
 {
@@ -208,6 +229,8 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 	}
 	if (c->clang)
 		sv_push(&cmd, "--compiler=clang");
+	if (weak_statics(c, u))
+		sv_push(&cmd, "--weak-statics");
 	if (tf_env.skip_funcs && *tf_env.skip_funcs) {
 		sv_push(&cmd, "--skip-funcs");
 		sv_push(&cmd, tf_env.skip_funcs);
@@ -374,6 +397,8 @@ static int one_source(struct call *c, struct input *in, const char *dir)
 	rw_ok = rewrite(c, &u, rw_err) == 0;
 	if (rw_ok) {
 		st = compile(c, &u, 1, cc_err);
+		if (st == 0 && weak_statics(c, &u))
+			fnfix_object(u.out);
 		if (st == 0) {
 			u_cat_file(rw_err, 2);
 			u_cat_file(cc_err, 2);

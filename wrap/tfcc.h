@@ -105,6 +105,9 @@ int args_is_skipped(const char *path);
 /* compile.c */
 int comp_sources(struct call *c, const char *tmp);
 
+/* fnfix.c: static functions' sites get their addresses in object path */
+int fnfix_object(const char *path);
+
 /* link.c */
 void link_runtime(const struct call *c, struct sv *cmd);
 int link_objects(struct call *c);

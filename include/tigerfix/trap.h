@@ -186,6 +186,70 @@ tf__self_x86_64(void)
 			goto cold;                                          \
 	} while (0)
 #endif
+
+/*
+** TF__ENTRY_T(S, t, cold): the same fast path, and the out-of-line check
+** also loads the slot into t (r11) for the cold path, where asm goto may
+** have outputs on its labels (gcc 11 and later, clang 16 and later): a
+** slot emptied since the compare goes back to the body from there, like
+** a pass, so the cold path neither reloads the slot nor needs S.fn.
+** With it (TF__HAVE_OUT), a static function's S.fn need not force gcc to
+** keep an out-of-line copy (TF__FN below).  Elsewhere TF__ENTRY_T is
+** TF__ENTRY and the cold path reloads (TF__PICK) or, for an inline-only
+** function, falls through when the slot emptied (TF__LIVE).
+*/
+#if defined(__x86_64__) && !defined(TF__NO_ASM)
+#if defined(__clang__)
+#if defined(__has_extension)
+#if __has_extension(gnu_asm_goto_with_outputs_full)
+#define TF__HAVE_OUT 1
+#endif
+#endif
+#elif __GNUC__ >= 11
+#define TF__HAVE_OUT 1
+#endif
+#endif
+#if defined(TF__HAVE_OUT)
+#define TF__TDECL(t) register tf_fnptr t __asm__("r11")
+#define TF__ENTRY_T(s, t, cold)                                             \
+	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %1|cmp\t" TF__QWORD "%1, 0}\n\t"          \
+		     "jne\t.Ltf_pass%=\n"                                    \
+		     ".Ltf_body%=:\n\t"                                       \
+		     ".pushsection\t.text.unlikely,\"ax\",@progbits\n"      \
+		     ".Ltf_pass%=:\n\t"                                       \
+		     "{movq\t%%fs:0, %0|mov\t%0, QWORD PTR fs:0}\n\t"       \
+		     "{cmpq\t%0, %2|cmp\t%2, %0}\n\t"                     \
+		     "je\t.Ltf_own%=\n\t"                                    \
+		     "{movq\t%1, %0|mov\t%0, %1}\n\t"                      \
+		     "{testq\t%0, %0|test\t%0, %0}\n\t"                    \
+		     "jne\t%l3\n\t"                                         \
+		     "jmp\t.Ltf_body%=\n"                                    \
+		     ".Ltf_own%=:\n\t"                                       \
+		     "{movq\t$0, %2|mov\t" TF__QWORD "%2, 0}\n\t"          \
+		     "jmp\t.Ltf_body%=\n\t.popsection"                      \
+		     : "=r"(t) : "m"((s).slot), "m"((s).by) : "cc" : cold)
+#define TF__PICK(s, t) ((void)0)
+#define TF__LIVE(s, t) 1
+#else
+#define TF__TDECL(t) tf_fnptr t
+#define TF__ENTRY_T(s, t, cold) TF__ENTRY(s, cold)
+#define TF__PICK(s, t) ((void)(((t) = TF__SLOT(s)) == 0 && ((t) = (s).fn, 0)))
+#define TF__LIVE(s, t) (((t) = TF__SLOT(s)) != 0)
+#endif
+
+/*
+** TF__FN(f, w): what S.fn holds for a static function: &f, which makes gcc
+** keep an out-of-line copy even where it inlined every call, or, when the
+** rewriter was told tfcc will resolve it (TF__WEAK_STATICS) and the trap
+** needs no S.fn (TF__HAVE_OUT), &w: a weak hidden symbol that tfcc defines
+** at f's address in the object file if the compiler emitted f, and that
+** otherwise stays 0 (no out-of-line copy: replace only).
+*/
+#if defined(TF__WEAK_STATICS) && defined(TF__HAVE_OUT)
+#define TF__FN(f, w) ((tf_fnptr)&w)
+#else
+#define TF__FN(f, w) ((tf_fnptr)&f)
+#endif
 #if defined(__x86_64__)
 #define TF__CHAIN(call, s) __builtin_call_with_static_chain(call, &(s))
 #else

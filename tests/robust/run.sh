@@ -21,6 +21,8 @@ V2='s/return x; }/return x + 2000; }/; s/return ++n;/n = n + 1; return n;/'
 # a static function and a static variable of aux.c, declared as the
 # target's (docs/patches.md, "State and functions of other files")
 OTHER='s|^static int scale(int x) { return x; }|extern int aux_total;\nint aux_secret(int k);\nstatic int scale(int x) { return aux_secret(x) * 100000 - aux_total; }|'
+# a static function of aux.c that gcc inlined into every caller
+TWICE='s|^static int scale(int x) { return x; }|int aux_twice(int k);\nstatic int scale(int x) { return aux_twice(x); }|'
 
 build_beat() {
 	cp "$src/beat.c" "$src/aux.c" "$tmp/"
@@ -186,6 +188,13 @@ case_otherfile() {
 		readelf -W --dyn-syms "$tmp/other.so" | grep -qF " UND $imp" || bad "$imp is not an import"
 	done
 	start "$tmp/beat"
+	# no out-of-line copy of aux_twice() to call: refused, nothing changed
+	patch twice "$tmp/beat" "$TWICE"
+	run "$B/tfctl" load "$tmp/twice.so" --pid "$pid"
+	expect_rc 1
+	expect_err_has "calls aux_twice() of $tmp/beat, which was inlined into every caller"
+	expect_err_has "copy its definition into the patch source; nothing was changed"
+	patches "$pid" none
 	load "$tmp/other.so" "$pid"
 	expect_out_has "replaced scale"
 	scale_is "$tmp/log" other

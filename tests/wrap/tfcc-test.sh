@@ -222,10 +222,15 @@ check "launcher: not used for -dumpfullversion" sh -c "! grep -q dumpfullversion
 # what the rewriter is given (the stub logs it)
 if [ "$(basename "$TF_REWRITE")" = stub-rewrite.sh ]; then
 	fresh; (cd "$W/run" && TF_STUB_LOG=$W/stub.log TF_SKIP_FUNCS='f*,g' "$TFCC" gcc -DX=1 -MD -c src/foo.c -o obj/foo.o)
-	check "rewriter args: name key version output" grep -Eq -- '^--name src/foo.c --key obj/foo.o --gnuc-version [0-9.]+ --skip-funcs f\*,g -o [^ ]+/foo.c src/foo.c -- ' "$W/stub.log"
+	check "rewriter args: name key version output" grep -Eq -- '^--name src/foo.c --key obj/foo.o --gnuc-version [0-9.]+ --weak-statics --skip-funcs f\*,g -o [^ ]+/foo.c src/foo.c -- ' "$W/stub.log"
 	check "rewriter args: -iquote first, user flags, no -MD" grep -Eq -- ' -- -iquote src -DX=1$' "$W/stub.log"
 	fresh; (cd "$W/run" && TF_STUB_LOG=$W/stub2.log "$TFCC" clang -c src/foo.c)
 	check "rewriter args: no --gnuc-version for clang" sh -c "! grep -q gnuc-version '$W/stub2.log'"
+	# statics' sites resolved in the object (wrap/fnfix.c): not for
+	# assembly output, nor LTO's intermediate objects
+	fresh; (cd "$W/run" && TF_STUB_LOG=$W/stub4.log "$TFCC" gcc -S src/foo.c &&
+		TF_STUB_LOG=$W/stub4.log "$TFCC" gcc -flto -c src/foo.c)
+	check "rewriter args: no --weak-statics for -S or -flto" sh -c "[ \$(grep -c . '$W/stub4.log') = 2 ] && ! grep -q weak-statics '$W/stub4.log'"
 	fresh; (cd "$W/run" && TF_STUB_LOG=$W/stub3.log "$TFCC" "$TFCC" gcc -c src/two.c)
 	check "tfcc tfcc gcc: rewritten once" test "$(wc -l <"$W/stub3.log")" -eq 1
 fi
