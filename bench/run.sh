@@ -9,10 +9,7 @@
 #   build     building zlib and lua from scratch (aim <= 1.5x)
 #   text      `size` text of minigzip, libz.so, lua (aim <= 1.3x), and .text alone
 #   Wall and CPU (user+sys) medians, plus callgrind instruction counts,
-#   which stay repeatable on a loaded machine.  tfcc keeps branches within
-#   32-byte boundaries (docs/tfcc.md, JCC erratum); the timings are also
-#   taken against gcc with that same assembler option ("gcc+align"), so
-#   the trap's own cost shows apart from the alignment's.
+#   which stay repeatable on a loaded machine.
 # Usage: bench/run.sh [BUILD_DIR]   Env: RUNS (default 7), BUILD_RUNS (3),
 #        FIB_N (38), LUA_SCALE (3), ZLIB_MB (100), ONLY (e.g. "fib zlib").
 set -eu
@@ -37,8 +34,6 @@ gcc -O2 -o "$w/timeit" "$here/timeit.c"
 gcc -O2 -o "$w/gendata" "$here/gendata.c"
 
 want() { case " $only " in *" $1 "*) return 0 ;; esac; return 1; }
-align=-Wa,-mbranches-within-32B-boundaries
-gcc $align -c -x assembler /dev/null -o /dev/null 2>/dev/null || align=""
 median() { sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a ? b / a : 0 }'; }
 
@@ -99,11 +94,6 @@ if want fib; then
 	done
 	ipc() { awk -v a="$(cat "$w/fib-$1.ir1")" -v b="$(cat "$w/fib-$1.ir25")" 'BEGIN { printf "%.2f", (b - a) / (242785 - 1) }'; }
 	row "fib instructions/call" Ir "$(ipc gcc)" "$(ipc tfcc)" ""
-	if [ -n "$align" ]; then
-		gcc $fl $align -o "$w/fib-gcca" "$here/fib.c"
-		pair fiba "$runs" "$w/fib-gcca" "$fib_n" -- "$w/fib-tfcc" "$fib_n"
-		row "fib(38) wall vs gcc+align" s "$med_a" "$med_b" ""
-	fi
 fi
 
 if want build || want text || want zlib || want lua; then
@@ -133,15 +123,6 @@ for p in zlib lua; do
 	fi
 done
 
-# gcc with tfcc's branch alignment, the second baseline for timings
-if [ -n "$align" ] && { want zlib || want lua; }; then
-	for p in zlib lua; do
-		[ -f "$CORPUS_WORK/bench-gcca/$p/.bench-stamp" ] && continue
-		"$CORPUS_DIR/build.sh" "$p" "$CORPUS_WORK/src/$p" "$CORPUS_WORK/bench-gcca/$p" "gcc $align" >/dev/null 2>&1 &&
-			touch "$CORPUS_WORK/bench-gcca/$p/.bench-stamp"
-	done
-fi
-
 if want text; then
 	echo "== text size"
 	for f in zlib/minigzip zlib/libz.so lua/src/lua; do
@@ -165,11 +146,6 @@ if want zlib; then
 		-- "$CORPUS_WORK/bench-tfcc/zlib/minigzip" -c "$data"
 	row "zlib compress ${zlib_mb} MB" s "$med_a" "$med_b" 1.03
 	row "zlib compress cpu" s "$cpu_a" "$cpu_b" 1.03
-	if [ -x "$CORPUS_WORK/bench-gcca/zlib/minigzip" ]; then
-		pair zliba "$runs" "$CORPUS_WORK/bench-gcca/zlib/minigzip" -c "$data" \
-			-- "$CORPUS_WORK/bench-tfcc/zlib/minigzip" -c "$data"
-		row "zlib compress vs gcc+align" s "$med_a" "$med_b" ""
-	fi
 	head -c 5000000 "$data" > "$w/data-5M"
 	row "zlib 5 MB instructions" Ir "$(instructions "$CORPUS_WORK/bench-gcc/zlib/minigzip" -c "$w/data-5M")" \
 		"$(instructions "$CORPUS_WORK/bench-tfcc/zlib/minigzip" -c "$w/data-5M")" 1.03
@@ -182,11 +158,6 @@ if want lua; then
 		-- "$CORPUS_WORK/bench-tfcc/lua/src/lua" "$script" "$lua_scale"
 	row "lua workload x$lua_scale" s "$med_a" "$med_b" 1.03
 	row "lua workload cpu" s "$cpu_a" "$cpu_b" 1.03
-	if [ -x "$CORPUS_WORK/bench-gcca/lua/src/lua" ]; then
-		pair luaa "$runs" "$CORPUS_WORK/bench-gcca/lua/src/lua" "$script" "$lua_scale" \
-			-- "$CORPUS_WORK/bench-tfcc/lua/src/lua" "$script" "$lua_scale"
-		row "lua workload vs gcc+align" s "$med_a" "$med_b" ""
-	fi
 	row "lua x0.2 instructions" Ir "$(instructions "$CORPUS_WORK/bench-gcc/lua/src/lua" "$script" 0.2)" \
 		"$(instructions "$CORPUS_WORK/bench-tfcc/lua/src/lua" "$script" 0.2)" 1.03
 fi

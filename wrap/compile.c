@@ -290,33 +290,6 @@ static void inline_limits(const struct call *c, struct sv *cmd)
 	sv_pushf(cmd, "--param=max-inline-insns-single=%d", single + TRAP_INSNS);
 }
 
-/*
-** Each trap is a macro-fused compare and branch.  On Intel cores with the
-** JCC erratum (Skylake to Cascade Lake, microcode of 2019 on), a jump
-** that crosses or ends on a 32-byte boundary is not cached as decoded
-** micro-ops, and the trap sits wherever the prologue leaves it: fib
-** measured 1.22x of plain gcc's time with the pair across a boundary and
-** 0.94x without.  So the instrumented compile asks the assembler to keep
-** branches within 32-byte boundaries (prefixes on earlier instructions,
-** nops only when those do not suffice): about 1% more text, 0.5% more
-** instructions.  It applies to the whole object, so plain gcc's own
-** branches are aligned too: on such a core the instrumented program can
-** beat the plain one (bench/run.sh shows both baselines).  Before the
-** user's flags, and not when they chose their own alignment;
-** TF_ALIGN_BRANCHES=0 turns it off.  gcc (GNU as 2.34 or later) on x86.
-*/
-static void align_branches(const struct call *c, struct sv *cmd)
-{
-	if (c->clang || !tf_env.align_branches || !gnuc_align_branches(c))
-		return;
-	for (size_t i = 0; i < c->args.n; i++)
-		if ((enum role)c->role[i] == R_FLAG &&
-		    (strstr(c->args.v[i], "align-branch") ||
-		     strstr(c->args.v[i], "branches-within-32B")))
-			return;
-	sv_push(cmd, "-Wa,-mbranches-within-32B-boundaries");
-}
-
 /* Compile: the rewritten text (instrumented) or the original. */
 static int compile(const struct call *c, struct unit *u, int instrumented,
 		   const char *err)
@@ -329,7 +302,6 @@ static int compile(const struct call *c, struct unit *u, int instrumented,
 	if (instrumented) {
 		iquote(u, &cmd);
 		inline_limits(c, &cmd);
-		align_branches(c, &cmd);
 	}
 	user_flags(c, &cmd, 0);
 	/* compile and link was one call: clang would warn that the link

@@ -1,27 +1,23 @@
 /*
-** tfcc: what it asks of the compiler once: the version for tf-rewrite's
-** --gnuc-version (libclang's -fgnuc-version), i.e. what
-** `CC -dumpfullversion` prints (none for clang), and whether its assembler
-** takes -mbranches-within-32B-boundaries (x86, binutils 2.34 and later):
-** see align_branches() in compile.c.
+** tfcc: the compiler's version for tf-rewrite's --gnuc-version (libclang's
+** -fgnuc-version), i.e. what `CC -dumpfullversion` prints; none for clang.
 **
-** Running the compiler costs about 10 ms a question, so the answers are
-** cached across runs in $XDG_CACHE_HOME/tigerfix/ (else
-** $HOME/.cache/tigerfix/), one file per compiler executable:
-** gnuc-<FNV-1a 64 of its identity>, holding the version, a newline, "1"
-** or "0", a newline.  The identity is the compiler word resolved through
-** PATH as execvp would, its realpath, and the realpath's st_dev, st_ino,
-** st_size and st_mtim: reinstalling or upgrading the compiler, or
-** pointing a symlink elsewhere, makes another key.  (The word as resolved
-** is part of it so that names which are symlinks to one multiplexer, like
-** ccache's gcc-12 and gcc-13, get an entry each.)
+** Running the compiler for it costs about 10 ms, so the answer is cached
+** across runs in $XDG_CACHE_HOME/tigerfix/ (else $HOME/.cache/tigerfix/),
+** one file per compiler executable: gnuc-<FNV-1a 64 of its identity>,
+** holding the version and a newline.  The identity is the compiler word
+** resolved through PATH as execvp would, its realpath, and the realpath's
+** st_dev, st_ino, st_size and st_mtim: reinstalling or upgrading the
+** compiler, or pointing a symlink elsewhere, makes another key.  (The
+** word as resolved is part of it so that names which are symlinks to one
+** multiplexer, like ccache's gcc-12 and gcc-13, get an entry each.)
 **
 ** Entries are written to a hidden temp file in the same directory and
 ** renamed into place, so parallel builds never see half a file.  What is
-** read must be digits and dots, short and non-empty, then 0 or 1.  Any
-** failure (no HOME, read-only or missing directories, a bad entry) falls
-** back to running the compiler, silently: the cache never fails a build
-** or prints anything.  TF_NO_CACHE=1 turns it off.
+** read must be digits and dots, short and non-empty.  Any failure (no
+** HOME, read-only or missing directories, a bad entry) falls back to
+** running the compiler, silently: the cache never fails a build or
+** prints anything.  TF_NO_CACHE=1 turns it off.
 */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -115,11 +111,10 @@ static char *cache_file(const char *dir, const char *word)
 	return file;
 }
 
-/* Read a valid entry from file: version into ver (VER_MAX bytes), the
-   assembler answer into *align; 0 on success. */
-static int cache_read(const char *file, char *ver, int *align)
+/* Read a valid version from file into ver (VER_MAX bytes); 0 on success. */
+static int cache_read(const char *file, char *ver)
 {
-	char buf[VER_MAX + 4], *nl;
+	char buf[VER_MAX + 1];
 	ssize_t n;
 	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
@@ -128,27 +123,21 @@ static int cache_read(const char *file, char *ver, int *align)
 		n = read(fd, buf, sizeof buf - 1);
 	while (n < 0 && errno == EINTR);
 	close(fd);
-	if (n < 4 || buf[n - 1] != '\n' || (buf[n - 2] != '0' && buf[n - 2] != '1') ||
-	    buf[n - 3] != '\n')
+	if (n <= 0 || buf[n - 1] != '\n')
 		return -1;
-	buf[n - 3] = 0;
-	nl = strchr(buf, '\n');
-	if (nl || !ver_ok(buf))
+	buf[n - 1] = 0;
+	if (!ver_ok(buf))
 		return -1;
-	strcpy(ver, buf);
-	*align = buf[n - 2] == '1';
+	memcpy(ver, buf, (size_t)n);
 	return 0;
 }
 
-/* Store the entry in file: temp file beside it, then rename; errors
-   ignored. */
-static void cache_write(const char *dir, const char *file, const char *ver,
-			int align)
+/* Store ver in file: temp file beside it, then rename; errors ignored. */
+static void cache_write(const char *dir, const char *file, const char *ver)
 {
 	char *parent = u_dirname(dir);
 	char *tmp = u_fmt("%s/.%s.XXXXXX", dir, u_basename(file));
-	char *text = u_fmt("%s\n%d\n", ver, align);
-	size_t len = strlen(text);
+	size_t len = strlen(ver);
 	int fd, ok;
 
 	if (mkdir(dir, 0755) != 0 && errno == ENOENT &&
@@ -157,57 +146,39 @@ static void cache_write(const char *dir, const char *file, const char *ver,
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd >= 0) {
 		ok = fchmod(fd, 0644) == 0 &&
-		     write(fd, text, len) == (ssize_t)len;
+		     write(fd, ver, len) == (ssize_t)len &&
+		     write(fd, "\n", 1) == 1;
 		if (close(fd) != 0 || !ok || rename(tmp, file) != 0)
 			unlink(tmp);
 	}
-	free(text);
 	free(tmp);
 	free(parent);
 }
 
-static char cached_ver[VER_MAX];
-static int cached_align;
-
-/* Ask the compiler (or the cache) once per tfcc run. */
-static void ask(const struct call *c)
+const char *gnuc_version(const struct call *c)
 {
+	static char ver[VER_MAX];
 	static int done;
 	char *argv[] = { (char *)c->compiler, "-dumpfullversion", NULL };
-	char *probe[] = { (char *)c->compiler,
-			  "-Wa,-mbranches-within-32B-boundaries", "-c", "-x",
-			  "assembler", "/dev/null", "-o", "/dev/null", NULL };
 	char *dir = NULL, *file = NULL, out[64];
 
 	if (done)
-		return;
+		return ver[0] ? ver : NULL;
 	done = 1;
 	if (c->clang)
-		return;
+		return NULL;
 	if (!tf_env.no_cache && (dir = cache_dir()))
 		file = cache_file(dir, c->compiler);
-	if (file && cache_read(file, cached_ver, &cached_align) == 0) {
+	if (file && cache_read(file, ver) == 0) {
 		if (tf_env.verbose)
 			fprintf(stderr, "tfcc: %s -dumpfullversion: %s "
-				"(cached in %s)\n", c->compiler, cached_ver, file);
+				"(cached in %s)\n", c->compiler, ver, file);
 	} else if (run_capture(argv, out, sizeof out) == 0 && ver_ok(out)) {
-		strcpy(cached_ver, out);
-		cached_align = run_capture(probe, out, sizeof out) == 0;
+		strcpy(ver, out);
 		if (file)
-			cache_write(dir, file, cached_ver, cached_align);
+			cache_write(dir, file, ver);
 	}
 	free(file);
 	free(dir);
-}
-
-const char *gnuc_version(const struct call *c)
-{
-	ask(c);
-	return cached_ver[0] ? cached_ver : NULL;
-}
-
-int gnuc_align_branches(const struct call *c)
-{
-	ask(c);
-	return cached_align;
+	return ver[0] ? ver : NULL;
 }

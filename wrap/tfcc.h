@@ -89,7 +89,6 @@ struct env {
 	int verbose, keep, explain;
 	int no_cache;           /* TF_NO_CACHE: no version cache on disk */
 	int plain_inline;       /* TF_PLAIN_INLINE: gcc's own inline limits */
-	int align_branches;     /* not TF_ALIGN_BRANCHES=0 (compile.c) */
 	const char *skip_files, *skip_funcs;
 	const char *rewrite;    /* path of tf-rewrite */
 	char *prefix;           /* <exe_dir>/.. */
@@ -116,8 +115,6 @@ int link_run(const struct call *c, struct sv *cmd);
 
 /* gccver.c: `CC -dumpfullversion` (cached on disk), NULL for clang */
 const char *gnuc_version(const struct call *c);
-/* gccver.c: the assembler takes -mbranches-within-32B-boundaries (gcc) */
-int gnuc_align_branches(const struct call *c);
 
 /* depfile.c */
 char *dep_file(const struct call *c, const char *src_base);

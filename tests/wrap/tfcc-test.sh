@@ -202,15 +202,6 @@ fresh; (cd "$W/run" && TF_VERBOSE=1 "$TFCC" gcc -O2 -c src/two.c 2>"$W/verb")
 check "-O2: inline limits raised" grep -q -- '--param=max-inline-insns-auto=30' "$W/verb"
 fresh; (cd "$W/run" && TF_PLAIN_INLINE=1 TF_VERBOSE=1 "$TFCC" gcc -O2 -c src/two.c 2>"$W/verb")
 check "TF_PLAIN_INLINE=1: gcc's own limits" sh -c "! grep -q -- --param=max-inline '$W/verb'"
-# branches kept within 32-byte boundaries (JCC erratum), when the assembler
-# can; not with TF_ALIGN_BRANCHES=0, nor when the user chose an alignment
-if gcc -Wa,-mbranches-within-32B-boundaries -c -x assembler /dev/null -o /dev/null 2>/dev/null; then
-	check "-Wa,-mbranches-within-32B-boundaries given" grep -q -- '-c -x c .*-Wa,-mbranches-within-32B-boundaries\|-Wa,-mbranches-within-32B-boundaries.*-c -x c' "$W/verb"
-	fresh; (cd "$W/run" && TF_ALIGN_BRANCHES=0 TF_VERBOSE=1 "$TFCC" gcc -O2 -c src/two.c 2>"$W/verb")
-	check "TF_ALIGN_BRANCHES=0: no branch alignment" sh -c "! grep -q -- branches-within '$W/verb'"
-	fresh; (cd "$W/run" && TF_VERBOSE=1 "$TFCC" gcc -O2 -Wa,-malign-branch-boundary=64 -c src/two.c 2>"$W/verb")
-	check "user's -malign-branch-boundary: ours not added" sh -c "! grep -q -- branches-within '$W/verb'"
-fi
 check "TF_PLAIN_INLINE=1: still instrumented" instrumented "$W/run/two.o"
 fresh; (cd "$W/run" && TF_EXPLAIN=1 "$TFCC" gcc -c src/two.c >/dev/null 2>&1)
 check "TF_EXPLAIN=1 compiles" test -f "$W/run/two.o"
