@@ -193,9 +193,10 @@ tf__self_x86_64(void)
 ** have outputs on its labels (gcc 11 and later, clang 16 and later): a
 ** slot emptied since the compare goes back to the body from there, like
 ** a pass, so the cold path neither reloads the slot nor needs S.fn.  The
-** check is one routine per file (TF__CHECK), so each trap adds 36 bytes
-** of .text.unlikely (the inline check of TF__ENTRY took 36, this one's
-** slot load would make it 55).
+** check is 48 bytes of .text.unlikely per trap and 7 instructions on a
+** patched call.  (A routine shared by the file's traps, called below the
+** red zone, took 36 bytes, but a patched call 28 instructions and 4 ns
+** more.)
 ** With it (TF__HAVE_OUT), a static function's S.fn need not force gcc to
 ** keep an out-of-line copy (TF__FN below).  Elsewhere TF__ENTRY_T is
 ** TF__ENTRY and the cold path reloads (TF__PICK) or, for an inline-only
@@ -220,36 +221,19 @@ tf__self_x86_64(void)
 		     ".Ltf_body%=:\n\t"                                       \
 		     ".pushsection\t.text.unlikely,\"ax\",@progbits\n"      \
 		     ".Ltf_pass%=:\n\t"                                       \
-		     "{leaq\t-128(%%rsp), %%rsp|lea\trsp, [rsp-128]}\n\t"  \
-		     "{leaq\t%1, %0|lea\t%0, %1}\n\t"                      \
-		     "call\t.Ltf_check\n\t"                                  \
-		     "{leaq\t128(%%rsp), %%rsp|lea\trsp, [rsp+128]}\n\t"   \
-		     "je\t.Ltf_body%=\n\t"                                   \
-		     "jmp\t%l3\n"                                            \
-		     TF__CHECK                                                \
+		     "{movq\t%%fs:0, %0|mov\t%0, QWORD PTR fs:0}\n\t"       \
+		     "{cmpq\t%0, %2|cmp\t%2, %0}\n\t"                     \
+		     "jne\t.Ltf_slot%=\n\t"                                  \
+		     "{andq\t$0, %2|and\t" TF__QWORD "%2, 0}\n"             \
+		     ".Ltf_back%=:\n\t"                                       \
+		     "jmp\t.Ltf_body%=\n"                                    \
+		     ".Ltf_slot%=:\n\t"                                       \
+		     "{movq\t%1, %0|mov\t%0, %1}\n\t"                      \
+		     "{testq\t%0, %0|test\t%0, %0}\n\t"                    \
+		     "je\t.Ltf_back%=\n\t"                                   \
+		     "jmp\t%l3\n\t"                                         \
 		     ".popsection"                                            \
 		     : "=r"(t) : "m"((s).slot), "m"((s).by) : "cc" : cold)
-/* The out-of-line check, once per assembly file (the first trap defines
-   it): r11 = &S.  S.by is the caller's thread pointer: clear it, ZF=1
-   (run the body).  Else r11 = S.slot, ZF=1 if it emptied (run the body),
-   ZF=0: go to the cold path with it.  The trap calls it below the red
-   zone, which a leaf function may be using. */
-#define TF__CHECK                                                           \
-	".ifndef\t.Ltf_check\n"                                              \
-	".Ltf_check:\n\t"                                                    \
-	"{pushq\t%%rax|push\trax}\n\t"                                       \
-	"{movq\t%%fs:0, %%rax|mov\trax, QWORD PTR fs:0}\n\t"                 \
-	"{cmpq\t%%rax, 8(%%r11)|cmp\tQWORD PTR [r11+8], rax}\n\t"            \
-	"jne\t.Ltf_check_slot\n\t"                                          \
-	"{movq\t$0, 8(%%r11)|mov\tQWORD PTR [r11+8], 0}\n\t"                \
-	"{popq\t%%rax|pop\trax}\n\t"                                         \
-	"ret\n"                                                              \
-	".Ltf_check_slot:\n\t"                                               \
-	"{movq\t(%%r11), %%r11|mov\tr11, QWORD PTR [r11]}\n\t"               \
-	"{testq\t%%r11, %%r11|test\tr11, r11}\n\t"                           \
-	"{popq\t%%rax|pop\trax}\n\t"                                         \
-	"ret\n"                                                              \
-	".endif\n"
 #define TF__PICK(s, t) ((void)0)
 #define TF__LIVE(s, t) 1
 #else
