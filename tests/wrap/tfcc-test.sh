@@ -332,6 +332,28 @@ check "broken libtf, link of objects: plain gcc's error" grep -q "undefined refe
 check "broken libtf, link of objects: exit 1" test "$(cat "$W/rc")" = 1
 check "broken libtf, link of objects: no libtf noise" sh -c "! grep -q libtf '$W/err'"
 
+# ---- statics' sites (wrap/fnfix.c): a static gcc emitted gets its site's
+# address in the object, one it inlined everywhere none (the linker makes
+# it 0); with -ffunction-sections too; not with -S ----
+if [ "$(basename "$TF_REWRITE")" = tf-rewrite ]; then
+	mkdir -p "$W/st"
+	cat > "$W/st/st.c" <<'EOF2'
+static int once(int x) { return x + 1; }
+static __attribute__((noinline)) int kept(int x) { return x * 3 + (x > 9); }
+int api(int x) { return once(x) + kept(x) + kept(x + 1); }
+EOF2
+	for fl in "" -ffunction-sections; do
+		(cd "$W/st" && "$TFCC" gcc -O2 $fl -c st.c -o st.o 2>"$W/err")
+		check "statics $fl: quiet" test ! -s "$W/err"
+		readelf -sW "$W/st/st.o" >"$W/st/syms"
+		kept_at=$(awk '$8 == "kept" && $4 == "FUNC" { print $2, $7 }' "$W/st/syms")
+		check "statics $fl: kept's site symbol is defined at kept" sh -c "awk '\$8 ~ /^tf__F_[0-9a-f]*_kept\$/ && \$5 == \"WEAK\" { print \$2, \$7 }' '$W/st/syms' | grep -qx '$kept_at'"
+		check "statics $fl: once (inlined) has no copy and no site address" sh -c "! grep -q ' once\$' '$W/st/syms' && awk '\$8 ~ /^tf__F_[0-9a-f]*_once\$/ { print \$7 }' '$W/st/syms' | grep -qx UND"
+	done
+	(cd "$W/st" && "$TFCC" gcc -O2 -S st.c -o st.s)
+	check "statics -S: sites name the functions" sh -c "! grep -q tf__F_ '$W/st/st.s'"
+fi
+
 # ---- no temp files left behind ----
 check "no temp dirs left in TMPDIR" sh -c "[ -z \"\$(ls '$TMPDIR')\" ]"
 
