@@ -13,6 +13,8 @@
 ** replaced, not intercepted.  Clones (name.isra.0, name.constprop.0)
 ** have other names and other calling conventions, and are never used.
 ** The edit is in place and keeps the file's layout: symbol entries only.
+** With --explain, each static left without a copy gets a line, after the
+** rewriter's.
 */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -48,7 +50,7 @@ static long local_func(Elf_Data *syms, size_t n, Elf *e, size_t strndx,
 	return found;
 }
 
-int fnfix_object(const char *path)
+int fnfix_object(const char *path, const char *explain)
 {
 	int fd = open(path, O_RDWR | O_CLOEXEC);
 	Elf *e;
@@ -100,8 +102,14 @@ int fnfix_object(const char *path)
 			continue;
 		k = local_func(syms, n, e, strndx,
 			       sn + strlen(FN_PREFIX) + FN_UID_LEN + 1);
-		if (k < 0 || !gelf_getsymshndx(syms, xdata, (int)k, &f, &fx))
+		if (k < 0 || !gelf_getsymshndx(syms, xdata, (int)k, &f, &fx)) {
+			if (explain)
+				fprintf(stderr, "tfcc: %s: %s: no out-of-line copy (the "
+					"compiler inlined it into every caller): "
+					"replace only\n", explain,
+					sn + strlen(FN_PREFIX) + FN_UID_LEN + 1);
 			continue;
+		}
 		s.st_info = GELF_ST_INFO(STB_WEAK, STT_FUNC);
 		s.st_shndx = f.st_shndx;
 		s.st_value = f.st_value;

@@ -105,8 +105,9 @@ int args_is_skipped(const char *path);
 /* compile.c */
 int comp_sources(struct call *c, const char *tmp);
 
-/* fnfix.c: static functions' sites get their addresses in object path */
-int fnfix_object(const char *path);
+/* fnfix.c: static functions' sites get their addresses in object path;
+   with explain (the source's name), a line per static left without */
+int fnfix_object(const char *path, const char *explain);
 
 /* link.c */
 void link_runtime(const struct call *c, struct sv *cmd);

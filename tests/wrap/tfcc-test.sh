@@ -350,6 +350,9 @@ EOF2
 		check "statics $fl: kept's site symbol is defined at kept" sh -c "awk '\$8 ~ /^tf__F_[0-9a-f]*_kept\$/ && \$5 == \"WEAK\" { print \$2, \$7 }' '$W/st/syms' | grep -qx '$kept_at'"
 		check "statics $fl: once (inlined) has no copy and no site address" sh -c "! grep -q ' once\$' '$W/st/syms' && awk '\$8 ~ /^tf__F_[0-9a-f]*_once\$/ { print \$7 }' '$W/st/syms' | grep -qx UND"
 	done
+	(cd "$W/st" && "$TFCC" --explain gcc -O2 -c st.c -o st.o 2>"$W/st/explain")
+	check "statics --explain: once is replace only" grep -qx 'tfcc: st.c: once: no out-of-line copy (the compiler inlined it into every caller): replace only' "$W/st/explain"
+	check "statics --explain: kept is not" sh -c "! grep -q 'kept: no out-of-line' '$W/st/explain'"
 	(cd "$W/st" && "$TFCC" gcc -O2 -S st.c -o st.s)
 	check "statics -S: sites name the functions" sh -c "! grep -q tf__F_ '$W/st/st.s'"
 fi
