@@ -23,6 +23,7 @@
 #include <libelf.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "tfcc.h"
@@ -60,16 +61,27 @@ int fnfix_object(const char *path, const char *explain)
 	size_t n, strndx = 0, fixed = 0;
 	int rc = -1;
 
+	struct stat st;
+
 	if (fd < 0) {
 		u_warn("cannot open %s to give its static functions their "
 		       "sites: %s; they can be replaced but not intercepted",
 		       path, strerror(errno));
 		return -1;
 	}
+	/* -o /dev/null (configure probes), or not an ELF object: nothing to do */
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return 0;
+	}
 	elf_version(EV_CURRENT);
 	e = elf_begin(fd, ELF_C_RDWR, NULL);
-	if (!e || elf_kind(e) != ELF_K_ELF)
-		goto out;
+	if (!e || elf_kind(e) != ELF_K_ELF) {
+		if (e)
+			elf_end(e);
+		close(fd);
+		return 0;
+	}
 	while ((scn = elf_nextscn(e, scn))) {
 		if (!gelf_getshdr(scn, &sh))
 			goto out;

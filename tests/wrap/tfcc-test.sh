@@ -353,6 +353,8 @@ EOF2
 	(cd "$W/st" && "$TFCC" --explain gcc -O2 -c st.c -o st.o 2>"$W/st/explain")
 	check "statics --explain: once is replace only" grep -qx 'tfcc: st.c: once: no out-of-line copy (the compiler inlined it into every caller): replace only' "$W/st/explain"
 	check "statics --explain: kept is not" sh -c "! grep -q 'kept: no out-of-line' '$W/st/explain'"
+	(cd "$W/st" && "$TFCC" gcc -O2 -c st.c -o /dev/null 2>"$W/err")
+	check "statics -o /dev/null (configure probes): quiet" test ! -s "$W/err"
 	(cd "$W/st" && "$TFCC" gcc -O2 -S st.c -o st.s)
 	check "statics -S: sites name the functions" sh -c "! grep -q tf__F_ '$W/st/st.s'"
 fi
