@@ -115,10 +115,10 @@ tf_fnptr cc_thunk_of(const struct reg_site *rs);
 
 /* ---- dispatch.c ---- */
 
-/* Attach a replacement; tag is a patch id (0: API).  Caller holds the
-   registry read lock. */
 /* Why rs has no .fn: "was inlined into every caller (...)" etc. */
 const char *disp_no_fn(const struct reg_site *rs);
+/* Attach a replacement; tag is a patch id (0: API).  Caller holds the
+   registry read lock. */
 struct tf_hook *disp_replace(struct reg_site *rs, tf_fnptr fn, int scope,
 			     int tag, char *err, size_t errlen);
 struct tf_hook *disp_intercept(struct reg_site *rs, tf_pre_fn pre,

@@ -397,9 +397,9 @@ static int one_source(struct call *c, struct input *in, const char *dir)
 	rw_ok = rewrite(c, &u, rw_err) == 0;
 	if (rw_ok) {
 		st = compile(c, &u, 1, cc_err);
-		if (st == 0 && weak_statics(c, &u))
-			fnfix_object(u.out, c->explain ? u.name : NULL);
 		if (st == 0) {
+			if (weak_statics(c, &u))
+				fnfix_object(u.out, c->explain ? u.name : NULL);
 			u_cat_file(rw_err, 2);
 			u_cat_file(cc_err, 2);
 			if (u.dep)
