@@ -116,6 +116,14 @@ static void unit_parse(struct reg_unit *ru)
 	struct tf_unit *u = ru->u;
 	unsigned i;
 
+	/* the unit record too: nothing reads the records before a tool or
+	   the API asks, so they are never paged in otherwise */
+	if (!ru->text) {
+		ru->text = strdup(u->info ? u->info : "");
+		if (ru->text)
+			parse_lines(ru->text, unit_keys, sizeof unit_keys /
+				    sizeof *unit_keys, unit_set, ru);
+	}
 	ru->sites = calloc(u->nsites ? u->nsites : 1, sizeof *ru->sites);
 	if (!ru->sites)
 		return;
@@ -230,10 +238,6 @@ void tf__register(struct tf_unit *u)
 	if (!ru)
 		return;
 	ru->u = u;
-	ru->text = strdup(u->info ? u->info : "");
-	if (ru->text)
-		parse_lines(ru->text, unit_keys, sizeof unit_keys /
-			    sizeof *unit_keys, unit_set, ru);
 	pthread_rwlock_wrlock(&reg_lock);
 	u->rt = ru;
 	u->next = NULL;
@@ -433,6 +437,7 @@ void *tf_object_find(const char *file, const char *name)
 
 	if (!file || !name)
 		return NULL;
+	reg_parse_all();
 	pthread_rwlock_rdlock(&reg_lock);
 	for (u = units; u && !addr; u = u->next) {
 		struct reg_unit *ru = u->rt;
