@@ -5,16 +5,18 @@
 ** With --weak-statics the rewriter points a static function's .fn at a
 ** weak hidden symbol tf__F_<uid>_<name> instead of at the function, so
 ** gcc need not keep an out-of-line copy of a function it inlined into
-** every caller.  Here, for each such undefined symbol, the local function
-** <name> the compiler emitted (if any) gives it its section and value:
-** the symbol becomes a definition at the function, and the site's .fn
-** relocation resolves to it.  A function the compiler did not emit keeps
-** the symbol undefined, so the linker resolves it to 0: that site can be
-** replaced, not intercepted.  Clones (name.isra.0, name.constprop.0)
-** have other names and other calling conventions, and are never used.
-** The edit is in place and keeps the file's layout: symbol entries only.
-** With --explain, each static left without a copy gets a line, after the
-** rewriter's.
+** every caller.  Here, for each such undefined symbol whose local function
+** <name> the compiler emitted, the relocations against the symbol (the
+** site's .fn) are pointed at <name> itself.  The symbol is left as it
+** was, undefined and now unused: a second name at the function's address
+** would be what gdb prints for it.  A function the compiler did not emit
+** keeps its relocation against the undefined weak symbol, which the
+** linker resolves to 0: that site can be replaced, not intercepted.
+** Clones (name.isra.0, name.constprop.0) have other names and other
+** calling conventions, and are never used.
+** The edit is in place and keeps the file's layout: relocation entries
+** only.  With --explain, each static left without a copy gets a line,
+** after the rewriter's.
 */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -22,6 +24,7 @@
 #include <gelf.h>
 #include <libelf.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -30,6 +33,16 @@
 
 #define FN_PREFIX "tf__F_"
 #define FN_UID_LEN 16
+
+/* The function name in a tf__F_<uid>_<name> symbol name, or NULL. */
+static const char *alias_of(const char *sn)
+{
+	size_t p = strlen(FN_PREFIX);
+	if (!sn || strncmp(sn, FN_PREFIX, p) || strlen(sn) <= p + FN_UID_LEN + 1 ||
+	    sn[p + FN_UID_LEN] != '_')
+		return NULL;
+	return sn + p + FN_UID_LEN + 1;
+}
 
 /* The local function named name: its index, -2 if several, -1 if none. */
 static long local_func(Elf_Data *syms, size_t n, Elf *e, size_t strndx,
@@ -51,17 +64,59 @@ static long local_func(Elf_Data *syms, size_t n, Elf *e, size_t strndx,
 	return found;
 }
 
+/* Point the relocations of every relocation section against symbol
+   from at symbol to; -1 on a libelf error. */
+static int redirect(Elf *e, size_t symscn_ndx, size_t from, size_t to)
+{
+	Elf_Scn *scn = NULL;
+	GElf_Shdr sh;
+	while ((scn = elf_nextscn(e, scn))) {
+		Elf_Data *d;
+		int dirty = 0;
+		if (!gelf_getshdr(scn, &sh))
+			return -1;
+		if ((sh.sh_type != SHT_RELA && sh.sh_type != SHT_REL) ||
+		    sh.sh_link != symscn_ndx || !sh.sh_entsize ||
+		    !(d = elf_getdata(scn, NULL)))
+			continue;
+		for (size_t i = 0; i < sh.sh_size / sh.sh_entsize; i++) {
+			if (sh.sh_type == SHT_RELA) {
+				GElf_Rela r;
+				if (!gelf_getrela(d, (int)i, &r))
+					return -1;
+				if (GELF_R_SYM(r.r_info) != from)
+					continue;
+				r.r_info = GELF_R_INFO(to, GELF_R_TYPE(r.r_info));
+				if (!gelf_update_rela(d, (int)i, &r))
+					return -1;
+			} else {
+				GElf_Rel r;
+				if (!gelf_getrel(d, (int)i, &r))
+					return -1;
+				if (GELF_R_SYM(r.r_info) != from)
+					continue;
+				r.r_info = GELF_R_INFO(to, GELF_R_TYPE(r.r_info));
+				if (!gelf_update_rel(d, (int)i, &r))
+					return -1;
+			}
+			dirty = 1;
+		}
+		if (dirty)
+			elf_flagdata(d, ELF_C_SET, ELF_F_DIRTY);
+	}
+	return 0;
+}
+
 int fnfix_object(const char *path, const char *explain)
 {
 	int fd = open(path, O_RDWR | O_CLOEXEC);
 	Elf *e;
-	Elf_Scn *scn = NULL, *symscn = NULL, *xscn = NULL;
-	Elf_Data *syms, *xdata = NULL;
+	Elf_Scn *scn = NULL, *symscn = NULL;
+	Elf_Data *syms;
 	GElf_Shdr sh;
+	struct stat st;
 	size_t n, strndx = 0, fixed = 0;
 	int rc = -1;
-
-	struct stat st;
 
 	if (fd < 0) {
 		u_warn("cannot open %s to give its static functions their "
@@ -88,57 +143,35 @@ int fnfix_object(const char *path, const char *explain)
 		if (sh.sh_type == SHT_SYMTAB) {
 			symscn = scn;
 			strndx = sh.sh_link;
-		} else if (sh.sh_type == SHT_SYMTAB_SHNDX) {
-			xscn = scn;
 		}
 	}
 	if (!symscn || !gelf_getshdr(symscn, &sh) || !sh.sh_entsize ||
 	    !(syms = elf_getdata(symscn, NULL)))
 		goto out;
-	if (xscn)
-		xdata = elf_getdata(xscn, NULL);
 	n = sh.sh_size / sh.sh_entsize;
 	for (size_t i = sh.sh_info; i < n; i++) {
-		GElf_Sym s, f;
-		Elf32_Word x = 0, fx = 0;
-		const char *sn;
+		GElf_Sym s;
+		const char *name;
 		long k;
-		if (!gelf_getsymshndx(syms, xdata, (int)i, &s, &x) ||
-		    s.st_shndx != SHN_UNDEF ||
-		    GELF_ST_BIND(s.st_info) != STB_WEAK)
+		if (!gelf_getsym(syms, (int)i, &s) || s.st_shndx != SHN_UNDEF ||
+		    GELF_ST_BIND(s.st_info) != STB_WEAK ||
+		    !(name = alias_of(elf_strptr(e, strndx, s.st_name))))
 			continue;
-		sn = elf_strptr(e, strndx, s.st_name);
-		if (!sn || strncmp(sn, FN_PREFIX, strlen(FN_PREFIX)) ||
-		    strlen(sn) <= strlen(FN_PREFIX) + FN_UID_LEN + 1 ||
-		    sn[strlen(FN_PREFIX) + FN_UID_LEN] != '_')
-			continue;
-		k = local_func(syms, n, e, strndx,
-			       sn + strlen(FN_PREFIX) + FN_UID_LEN + 1);
-		if (k < 0 || !gelf_getsymshndx(syms, xdata, (int)k, &f, &fx)) {
+		k = local_func(syms, n, e, strndx, name);
+		if (k < 0) {
 			if (explain)
-				fprintf(stderr, "tfcc: %s: %s: no out-of-line copy (the "
-					"compiler inlined it into every caller): "
-					"replace only\n", explain,
-					sn + strlen(FN_PREFIX) + FN_UID_LEN + 1);
+				fprintf(stderr, "tfcc: %s: %s: no out-of-line copy "
+					"(the compiler inlined it into every "
+					"caller): replace only\n", explain, name);
 			continue;
 		}
-		s.st_info = GELF_ST_INFO(STB_WEAK, STT_FUNC);
-		s.st_shndx = f.st_shndx;
-		s.st_value = f.st_value;
-		s.st_size = f.st_size;
-		if (f.st_shndx == SHN_XINDEX &&
-		    (!xdata || !gelf_update_symshndx(syms, xdata, (int)i, &s, fx)))
-			goto out;
-		if (f.st_shndx != SHN_XINDEX && !gelf_update_sym(syms, (int)i, &s))
+		if (redirect(e, elf_ndxscn(symscn), i, (size_t)k))
 			goto out;
 		fixed++;
 	}
 	rc = 0;
 	if (fixed) {
 		elf_flagelf(e, ELF_C_SET, ELF_F_LAYOUT);
-		elf_flagdata(syms, ELF_C_SET, ELF_F_DIRTY);
-		if (xdata)
-			elf_flagdata(xdata, ELF_C_SET, ELF_F_DIRTY);
 		if (elf_update(e, ELF_C_WRITE) < 0)
 			rc = -1;
 	}
@@ -147,8 +180,7 @@ out:
 		u_warn("cannot give the static functions of %s their sites "
 		       "(%s); they can be replaced but not intercepted",
 		       path, elf_errmsg(-1));
-	if (e)
-		elf_end(e);
+	elf_end(e);
 	close(fd);
 	return rc;
 }
