@@ -190,7 +190,9 @@ tf__self_x86_64(void)
 /*
 ** TF__ENTRY_T(S, t, cold): the same fast path, and the out-of-line check
 ** also loads the slot into t (r11) for the cold path, where asm goto may
-** have outputs on its labels (gcc 11 and later, clang 16 and later): a
+** have outputs on its labels (gcc 11 and later; clang 16 and later has
+** them too, but miscompiled them at -O0 until LLVM 21, llvm-project
+** issues 74483 and 110251, so clang keeps TF__ENTRY): a
 ** slot emptied since the compare goes back to the body from there, like
 ** a pass, so the cold path neither reloads the slot nor needs S.fn.  The
 ** check is 48 bytes of .text.unlikely per trap and 7 instructions on a
@@ -202,16 +204,9 @@ tf__self_x86_64(void)
 ** TF__ENTRY and the cold path reloads (TF__PICK) or, for an inline-only
 ** function, falls through when the slot emptied (TF__LIVE).
 */
-#if defined(__x86_64__) && defined(__LP64__) && !defined(TF__NO_ASM)
-#if defined(__clang__)
-#if defined(__has_extension)
-#if __has_extension(gnu_asm_goto_with_outputs_full)
+#if defined(__x86_64__) && defined(__LP64__) && !defined(TF__NO_ASM) && \
+	!defined(__clang__) && __GNUC__ >= 11
 #define TF__HAVE_OUT 1
-#endif
-#endif
-#elif __GNUC__ >= 11
-#define TF__HAVE_OUT 1
-#endif
 #endif
 #if defined(TF__HAVE_OUT)
 #define TF__TDECL(t) register tf_fnptr t __asm__("r11")
