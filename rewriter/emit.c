@@ -33,6 +33,14 @@ static void args(struct rw_buf *b, const struct rw_func *f)
 	rw_buf_puts(b, ")");
 }
 
+/* A static function whose .fn tfcc resolves after the compile (TF__FN in
+   trap.h): not one with an asm label, whose symbol is not its name. */
+static int weak_fn(const struct rw_opts *o, const struct rw_func *f)
+{
+	return o->weak_statics && (f->flags & RW_STATIC) &&
+	       !(f->flags & RW_INLINE_ONLY) && !f->asm_label;
+}
+
 /* The statement after the body's '{' (one declaration, see the docs). */
 static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 {
@@ -66,6 +74,8 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 		      "tf__c); if (0) { tf__c: TF__COLD; { ", site);
 	if (f->flags & RW_INLINE_ONLY)
 		rw_buf_printf(&b, "if (TF__LIVE(%s, tf__t)) ", site);
+	else if (weak_fn(o, f))
+		rw_buf_printf(&b, "if (TF__SLIVE(%s, tf__t)) ", site);
 	else
 		rw_buf_printf(&b, "TF__PICK(%s, tf__t); ", site);
 	/* A union, not a cast: gcc types noreturn and const functions as
@@ -161,14 +171,6 @@ static void objects(struct rw_buf *b, const struct rw_opts *o,
 	}
 	rw_buf_puts(b, " };\n");
 	(void)o;
-}
-
-/* A static function whose .fn tfcc resolves after the compile (TF__FN in
-   trap.h): not one with an asm label, whose symbol is not its name. */
-static int weak_fn(const struct rw_opts *o, const struct rw_func *f)
-{
-	return o->weak_statics && (f->flags & RW_STATIC) &&
-	       !(f->flags & RW_INLINE_ONLY) && !f->asm_label;
 }
 
 static void tail(struct rw_buf *b, const struct rw_opts *o,

@@ -239,17 +239,29 @@ tf__self_x86_64(void)
 #endif
 
 /*
-** TF__FN(f, w): what S.fn holds for a static function: &f, which makes gcc
-** keep an out-of-line copy even where it inlined every call, or, when the
-** rewriter was told tfcc will resolve it (TF__WEAK_STATICS) and the trap
-** needs no S.fn (TF__HAVE_OUT), &w: a weak hidden symbol that tfcc defines
-** at f's address in the object file if the compiler emitted f, and that
-** otherwise stays 0 (no out-of-line copy: replace only).
+** TF__FN(f, w): what S.fn holds for a static function: &f, which makes the
+** compiler keep an out-of-line copy even where it inlined every call, or,
+** when the rewriter was told tfcc will resolve it (TF__WEAK_STATICS), &w:
+** a weak hidden symbol whose relocations tfcc points at f in the object
+** file if the compiler emitted f, and that otherwise stays 0 (no
+** out-of-line copy: replace only).  The trap must then not need S.fn:
+** with TF__HAVE_OUT it never does; under clang its cold path falls back
+** into the body when the slot emptied (TF__SLIVE, like an inline-only
+** function): clang saves registers before the trap anyway, so the rejoin
+** costs it nothing.  gcc 10 and older keep &f (a rejoin would undo its
+** shrink-wrapping).  TF__SLIVE(S, t): the condition of a weak static's
+** cold call.
 */
-#if defined(TF__WEAK_STATICS) && defined(TF__HAVE_OUT)
+#if defined(TF__WEAK_STATICS) && (defined(TF__HAVE_OUT) || defined(__clang__))
 #define TF__FN(f, w) ((tf_fnptr)&w)
+#if defined(TF__HAVE_OUT)
+#define TF__SLIVE(s, t) 1
+#else
+#define TF__SLIVE(s, t) TF__LIVE(s, t)
+#endif
 #else
 #define TF__FN(f, w) ((tf_fnptr)&f)
+#define TF__SLIVE(s, t) (TF__PICK(s, t), 1)
 #endif
 #if defined(__x86_64__)
 #define TF__CHAIN(call, s) __builtin_call_with_static_chain(call, &(s))
