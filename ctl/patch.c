@@ -103,9 +103,13 @@ static void print_sites(const struct opts *o, json_object *sites)
 			 fmt_int(s, "line", 0));
 		int icpt = json_object_object_get_ex(s, "intercepted", &v) &&
 			   json_object_get_boolean(v);
+		/* absent (an older runtime): assume a copy */
+		int nocopy = json_object_object_get_ex(s, "out_of_line", &v) &&
+			     !json_object_get_boolean(v);
 		const char *row[] = { fmt_str(s, "name", "?"), where,
 				      fmt_str(s, "live", "?"),
-				      icpt ? "(intercepted)" : "" };
+				      icpt ? "(intercepted)" :
+				      nocopy ? "(replace only: no out-of-line copy)" : "" };
 		fmt_table_row(&t, row);
 	}
 	fmt_table_print(&t, stdout);

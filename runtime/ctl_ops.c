@@ -56,6 +56,9 @@ static int site_json(struct reg_site *rs, void *arg)
 			       json_object_new_string(rs->unit->obj.path));
 	json_object_object_add(o, "live", json_object_new_string(live));
 	json_object_object_add(o, "intercepted", json_object_new_boolean(icpt));
+	/* no copy to call: replace only (disp_no_fn says why) */
+	json_object_object_add(o, "out_of_line",
+			       json_object_new_boolean(rs->site->fn != 0));
 	json_object_array_add(arr, o);
 	return 0;
 }

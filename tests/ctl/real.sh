@@ -49,7 +49,14 @@ expect_rc 0
 expect_out "no patches in $pid"
 run "$TFCTL" list --pid "$pid" --sites 'prog.c:[ac]*'
 expect_rc 0
-printf '%s\n' "$out" | grep -Eq '^add +prog\.c:6 +original$' || bad "add not live as original"
+# built by tfcc, add() is inlined into calc() with no copy left (replace
+# only); the hand-made prog keeps it
+if [ -n "$tfcc" ]; then
+	printf '%s\n' "$out" | grep -Eq '^add +prog\.c:6 +original +\(replace only: no out-of-line copy\)$' ||
+		bad "add not live as original, replace only: $out"
+else
+	printf '%s\n' "$out" | grep -Eq '^add +prog\.c:6 +original$' || bad "add not live as original"
+fi
 printf '%s\n' "$out" | grep -Eq '^calc +prog\.c:11 +original$' || bad "calc not live as original"
 expect_out_has "2 functions of $pid match 'prog.c:[ac]*'"
 
@@ -101,7 +108,7 @@ elif (cd "$tmp/fix" && "$tfcc" --patch-for="$tmp/prog" gcc -O2 -g -o ../fix.so p
 	wait_line 105
 	run "$TFCTL" list --pid "$pid" --sites add
 	expect_out_has "$tmp/fix.so  add"
-	printf '%s\n' "$out" | grep -Eq "^add +prog\\.c:6 +patch $id\$" || bad "add not live as patch $id"
+	printf '%s\n' "$out" | grep -Eq "^add +prog\\.c:6 +patch $id( +\\(replace only: no out-of-line copy\\))?\$" || bad "add not live as patch $id"
 	run "$TFCTL" unload "$id" --pid "$pid"
 	expect_rc 0
 	expect_out "unloaded patch $id from $pid: restored add"
