@@ -74,8 +74,6 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 		      "tf__c); if (0) { tf__c: TF__COLD; { ", site);
 	if (f->flags & RW_INLINE_ONLY)
 		rw_buf_printf(&b, "if (TF__LIVE(%s, tf__t)) ", site);
-	else if (weak_fn(o, f))
-		rw_buf_printf(&b, "if (TF__SLIVE(%s, tf__t)) ", site);
 	else
 		rw_buf_printf(&b, "TF__PICK(%s, tf__t); ", site);
 	/* A union, not a cast: gcc types noreturn and const functions as

@@ -65,44 +65,30 @@ static long local_func(Elf_Data *syms, size_t n, Elf *e, size_t strndx,
 }
 
 /* Point the relocations of every relocation section against symbol
-   from at symbol to; -1 on a libelf error. */
+   from at symbol to; -1 on a libelf error.  RELA only: the sites are
+   weak only on x86-64 (TF__FN in trap.h). */
 static int redirect(Elf *e, size_t symscn_ndx, size_t from, size_t to)
 {
 	Elf_Scn *scn = NULL;
 	GElf_Shdr sh;
 	while ((scn = elf_nextscn(e, scn))) {
 		Elf_Data *d;
-		int dirty = 0;
 		if (!gelf_getshdr(scn, &sh))
 			return -1;
-		if ((sh.sh_type != SHT_RELA && sh.sh_type != SHT_REL) ||
-		    sh.sh_link != symscn_ndx || !sh.sh_entsize ||
-		    !(d = elf_getdata(scn, NULL)))
+		if (sh.sh_type != SHT_RELA || sh.sh_link != symscn_ndx ||
+		    !sh.sh_entsize || !(d = elf_getdata(scn, NULL)))
 			continue;
 		for (size_t i = 0; i < sh.sh_size / sh.sh_entsize; i++) {
-			if (sh.sh_type == SHT_RELA) {
-				GElf_Rela r;
-				if (!gelf_getrela(d, (int)i, &r))
-					return -1;
-				if (GELF_R_SYM(r.r_info) != from)
-					continue;
-				r.r_info = GELF_R_INFO(to, GELF_R_TYPE(r.r_info));
-				if (!gelf_update_rela(d, (int)i, &r))
-					return -1;
-			} else {
-				GElf_Rel r;
-				if (!gelf_getrel(d, (int)i, &r))
-					return -1;
-				if (GELF_R_SYM(r.r_info) != from)
-					continue;
-				r.r_info = GELF_R_INFO(to, GELF_R_TYPE(r.r_info));
-				if (!gelf_update_rel(d, (int)i, &r))
-					return -1;
-			}
-			dirty = 1;
-		}
-		if (dirty)
+			GElf_Rela r;
+			if (!gelf_getrela(d, (int)i, &r))
+				return -1;
+			if (GELF_R_SYM(r.r_info) != from)
+				continue;
+			r.r_info = GELF_R_INFO(to, GELF_R_TYPE(r.r_info));
+			if (!gelf_update_rela(d, (int)i, &r))
+				return -1;
 			elf_flagdata(d, ELF_C_SET, ELF_F_DIRTY);
+		}
 	}
 	return 0;
 }

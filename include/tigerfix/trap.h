@@ -241,27 +241,20 @@ tf__self_x86_64(void)
 /*
 ** TF__FN(f, w): what S.fn holds for a static function: &f, which makes the
 ** compiler keep an out-of-line copy even where it inlined every call, or,
-** when the rewriter was told tfcc will resolve it (TF__WEAK_STATICS), &w:
-** a weak hidden symbol whose relocations tfcc points at f in the object
-** file if the compiler emitted f, and that otherwise stays 0 (no
-** out-of-line copy: replace only).  The trap must then not need S.fn:
-** with TF__HAVE_OUT it never does; under clang its cold path falls back
-** into the body when the slot emptied (TF__SLIVE, like an inline-only
-** function): clang saves registers before the trap anyway, so the rejoin
-** costs it nothing.  gcc 10 and older keep &f (a rejoin would undo its
-** shrink-wrapping).  TF__SLIVE(S, t): the condition of a weak static's
-** cold call.
+** when the rewriter was told tfcc will resolve it (TF__WEAK_STATICS) and
+** the trap needs no S.fn (TF__HAVE_OUT), &w: a weak hidden symbol whose
+** relocations tfcc points at f in the object file if the compiler emitted
+** f, and that otherwise stays 0 (no out-of-line copy: replace only).
+** gcc only: it changes a local function's arguments or return only in a
+** renamed clone (f.constprop.0, f.isra.0), never f itself.  clang (LLVM's
+** constant propagation and dead-argument elimination) rewrites an
+** internal function whose address is not taken in place, under its own
+** name, so calling it as the original could run the wrong code.
 */
-#if defined(TF__WEAK_STATICS) && (defined(TF__HAVE_OUT) || defined(__clang__))
+#if defined(TF__WEAK_STATICS) && defined(TF__HAVE_OUT)
 #define TF__FN(f, w) ((tf_fnptr)&w)
-#if defined(TF__HAVE_OUT)
-#define TF__SLIVE(s, t) 1
-#else
-#define TF__SLIVE(s, t) TF__LIVE(s, t)
-#endif
 #else
 #define TF__FN(f, w) ((tf_fnptr)&f)
-#define TF__SLIVE(s, t) (TF__PICK(s, t), 1)
 #endif
 #if defined(__x86_64__)
 #define TF__CHAIN(call, s) __builtin_call_with_static_chain(call, &(s))

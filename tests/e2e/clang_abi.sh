@@ -4,7 +4,6 @@
 # .expect, except for i128_stack, whose __int128 clang 14 splits between
 # r9 and the stack: tfcc makes that function replace-only, so attaching
 # must fail with a clear line and every call must run the plain body.
-# Also rt_inlined_static, for statics' sites under clang.
 # usage: clang_abi.sh BUILD_DIR
 set -u
 build=$(cd "${1:?usage: clang_abi.sh BUILD_DIR}" && pwd)
@@ -45,23 +44,6 @@ for n in bad:
     print("FAIL %s: section %s differs" % (opt, n))
 sys.exit(1 if bad else 0)
 PY
-done
-# statics under clang (TF__FN in trap.h): one clang inlines everywhere has
-# no copy and is replace-only, one it keeps is intercepted; same output
-# as under gcc (rt_inlined_static.expect)
-for o in -O0 -O2; do
-	if ! "$build/bin/tfcc" clang $o -I"$here/../../include" -o "$tmp/st" \
-		"$here/cases/rt_inlined_static.c" -L"$build/lib" -ltf \
-		-Wl,-rpath,"$build/lib" 2>"$tmp/err" || [ -s "$tmp/err" ]; then
-		echo "FAIL $o: tfcc clang on rt_inlined_static:"; cat "$tmp/err"
-		fails=$((fails + 1)); continue
-	fi
-	"$tmp/st" >"$tmp/out" 2>&1
-	cmp -s "$here/cases/rt_inlined_static.expect" "$tmp/out" || {
-		echo "FAIL $o: rt_inlined_static under clang:"
-		diff "$here/cases/rt_inlined_static.expect" "$tmp/out" | head -10
-		fails=$((fails + 1))
-	}
 done
 [ "$fails" = 0 ] && echo "clang_abi: ok (-O0, -O2)"
 exit $((fails != 0))
