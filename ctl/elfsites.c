@@ -2,9 +2,12 @@
 ** elfsites: read tigerfix site/unit records and the GNU build-id of an ELF
 ** file (executable, shared object or relocatable object) with libelf.
 **
-** The "tf_info" section is a run of NUL-terminated strings, one record
-** each (trap.h: a unit record, then its sites'); runs of NULs between
-** units are alignment padding from the linker.
+** The "tf_records" section (not loaded) is a run of NUL-terminated
+** strings, one record each (trap.h: a unit record, then its sites');
+** runs of NULs between units are alignment padding from the linker.  The
+** loaded "tf_info" section holds each unit record again, with a key that
+** names its copy in tf_records; those are skipped.  A unit record with no
+** key (a file named with '"' or '\\') has its sites after it in tf_info.
 ** tfelf_open copies the section(s) into memory and reads the build-id, so
 ** the ELF file is closed again before tfelf_open returns.
 */
@@ -29,14 +32,19 @@
 #define MAX_ID 64       /* longest build-id kept, in bytes */
 
 struct tfelf {
-	char *info;     /* all tf_info bytes, concatenated */
+	char *info;     /* all tf_records bytes, then tf_info's unkeyed units */
 	size_t len;
+	int keyed;      /* tf_info has units whose records are in tf_records */
 	unsigned char id[MAX_ID];
 	size_t idlen;
 };
 
-/* append the bytes of one tf_info section */
-static int add_info(struct tfelf *f, Elf_Scn *scn)
+static int is_unit(const char *s, size_t len);
+static const char *nth_line(const char *text, size_t len, size_t k, size_t *n);
+
+/* append the bytes of one section; from tf_info (keyed), only the unit
+   records with no key and the site records after them */
+static int add_info(struct tfelf *f, Elf_Scn *scn, int keyed)
 {
 	Elf_Data *d = NULL;
 	while ((d = elf_rawdata(scn, d)) != NULL) {
@@ -46,9 +54,19 @@ static int add_info(struct tfelf *f, Elf_Scn *scn)
 		if (p == NULL)
 			return -1;
 		f->info = p;
-		memcpy(p + f->len, d->d_buf, d->d_size);
-		f->len += d->d_size;
-		p[f->len++] = '\0';     /* a record never spans two sections */
+		const char *s = d->d_buf;
+		for (size_t i = 0, n; i < d->d_size; i += n + 1) {
+			n = strnlen(s + i, d->d_size - i);
+			size_t kn = 0;
+			if (keyed && is_unit(s + i, n) &&
+			    nth_line(s + i, n, 5, &kn) && kn) {
+				f->keyed = 1;   /* the unit's copy in tf_records */
+				continue;
+			}
+			memcpy(p + f->len, s + i, n);
+			f->len += n;
+			p[f->len++] = '\0';
+		}
 	}
 	return 0;
 }
@@ -97,23 +115,27 @@ static void read_build_id(struct tfelf *f, Elf *e)
 	}
 }
 
-/* find and copy every tf_info section; -1 on a libelf failure */
+/* copy every tf_records section, then the unkeyed units of every
+   tf_info section; -1 on a libelf failure */
 static int read_info(struct tfelf *f, Elf *e)
 {
 	size_t shstrndx;
 	if (elf_getshdrstrndx(e, &shstrndx) != 0)
 		return -1;
-	Elf_Scn *scn = NULL;
-	GElf_Shdr sh;
-	while ((scn = elf_nextscn(e, scn)) != NULL) {
-		if (gelf_getshdr(scn, &sh) == NULL)
-			return -1;
-		const char *name = elf_strptr(e, shstrndx, sh.sh_name);
-		if (name == NULL || strcmp(name, TF_SECTION_INFO) != 0 ||
-		    sh.sh_type == SHT_NOBITS)
-			continue;
-		if (add_info(f, scn) != 0)
-			return -1;
+	for (int pass = 0; pass < 2; pass++) {
+		const char *want = pass ? TF_SECTION_INFO : TF_SECTION_RECORDS;
+		Elf_Scn *scn = NULL;
+		GElf_Shdr sh;
+		while ((scn = elf_nextscn(e, scn)) != NULL) {
+			if (gelf_getshdr(scn, &sh) == NULL)
+				return -1;
+			const char *name = elf_strptr(e, shstrndx, sh.sh_name);
+			if (name == NULL || strcmp(name, want) != 0 ||
+			    sh.sh_type == SHT_NOBITS)
+				continue;
+			if (add_info(f, scn, pass) != 0)
+				return -1;
+		}
 	}
 	return 0;
 }
@@ -164,6 +186,12 @@ struct tfelf *tfelf_open(const char *path, enum tfelf_err *err, char *msg,
 	read_build_id(f, e);
 	elf_end(e);
 	close(fd);
+	if (f->len == 0 && f->keyed)
+		return fail(f, err, TFELF_ENOINFO, msg, msgsz,
+			    "%s was built with tfcc, but its site records (the "
+			    "section " TF_SECTION_RECORDS ") were removed%s; "
+			    "use the file as tfcc built it, or strip it "
+			    "without removing that section", path, "");
 	if (f->info == NULL)
 		return fail(f, err, TFELF_ENOINFO, msg, msgsz,
 			    "%s was not built with tfcc: no tf_info section; "

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <tigerfix/trap.h>
+
 #include "rewriter.h"
 
 unsigned rw_emit_nsites(const struct rw_unit *u)
@@ -39,6 +41,17 @@ static int weak_fn(const struct rw_opts *o, const struct rw_func *f)
 {
 	return o->weak_statics && (f->flags & RW_STATIC) &&
 	       !(f->flags & RW_INLINE_ONLY) && !f->asm_label;
+}
+
+/* gcc writes file names unescaped into the assembly around an asm
+   statement: a unit with a file named with '"' or '\\' takes none
+   (TF__NO_ASM in trap.h). */
+static int no_asm(const struct rw_unit *u)
+{
+	for (unsigned k = 0; k < u->nfiles; k++)
+		if (strpbrk(u->files[k].presumed, "\"\\"))
+			return 1;
+	return 0;
 }
 
 /* The statement after the body's '{' (one declaration, see the docs). */
@@ -109,33 +122,62 @@ static void flags(struct rw_buf *b, unsigned fl)
 }
 
 /* One site record (trap.h: TF_INFO_SITE_KEYS, one value per line),
-   appended to the unit's array as "\0" "text". */
-static void record(struct rw_buf *b, const struct rw_unit *u,
+   appended to t with its terminating NUL. */
+static void record(struct rw_buf *t, const struct rw_unit *u,
 		   const struct rw_func *f)
 {
-	struct rw_buf t = {0};
-	rw_buf_printf(&t, "%s\n%s\n%u\n%s\n", f->name,
+	rw_buf_printf(t, "%s\n%s\n%u\n%s\n", f->name,
 		      f->file ? u->files[f->file].presumed : "", f->line, f->sig);
-	rw_buf_printf(&t, "%016llx\n%016llx\n%s\n",
+	rw_buf_printf(t, "%016llx\n%016llx\n%s\n",
 		      (unsigned long long)f->sighash,
 		      (unsigned long long)f->bodyhash, f->ret);
 	for (unsigned k = 0; k < f->nparams; k++)
-		rw_buf_printf(&t, "%s%s %s", k ? "\t" : "", f->params[k].rtype,
+		rw_buf_printf(t, "%s%s %s", k ? "\t" : "", f->params[k].rtype,
 			      f->params[k].name);
-	rw_buf_puts(&t, "\n");
-	flags(&t, f->flags);
-	rw_buf_printf(&t, "\n%s\n", f->cc ? f->cc : "");
-	rw_buf_puts(b, " \"\\0\" ");
-	cstr(b, t.p);
-	free(t.p);
+	rw_buf_puts(t, "\n");
+	flags(t, f->flags);
+	rw_buf_printf(t, "\n%s\n", f->cc ? f->cc : "");
+	rw_buf_add(t, "", 1);
 }
 
-/* TF_ABI_VERSION as trap.h defines it. */
-static unsigned abi_version(void)
+/* n bytes of s as the operand of a gas .ascii directive: printable ASCII
+   as is, every other byte (and '"', '\\') as a three-digit octal escape */
+static void gas_str(struct rw_buf *b, const char *s, size_t n)
 {
-	const char *p = strstr(rw_trap_h, "#define TF_ABI_VERSION ");
-	return p ? (unsigned)strtoul(p + 23, 0, 10) : 0;
+	rw_buf_puts(b, "\"");
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\')
+			rw_buf_printf(b, "\\%03o", c);
+		else
+			rw_buf_add(b, (const char *)&c, 1);
+	}
+	rw_buf_puts(b, "\"");
 }
+
+/* The records as a top-level asm statement putting them in the
+   non-allocated section TF_SECTION_RECORDS: the unit record (unit, n
+   bytes) and the site records (sites, ns bytes), one .ascii each. */
+static void records_asm(struct rw_buf *b, const char *unit, size_t n,
+			const char *sites, size_t ns)
+{
+	struct rw_buf a = {0};
+	rw_buf_puts(&a, "\t.pushsection\t" TF_SECTION_RECORDS ",\"\"\n\t.ascii\t");
+	gas_str(&a, unit, n);
+	for (size_t i = 0; i < ns;) {
+		size_t len = strlen(sites + i) + 1;
+		rw_buf_puts(&a, "\n\t.ascii\t");
+		gas_str(&a, sites + i, len);
+		i += len;
+	}
+	rw_buf_puts(&a, "\n\t.popsection");
+	rw_buf_puts(b, "__asm__(");
+	rw_buf_puts(b, "\"");
+	rw_buf_cesc(b, a.p, a.n);
+	rw_buf_puts(b, "\");\n");
+	free(a.p);
+}
+
 
 static void objects(struct rw_buf *b, const struct rw_opts *o,
 		    const struct rw_unit *u)
@@ -204,18 +246,44 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 		i++;
 	}
 	rw_buf_puts(b, " };\n");
-	/* the records: one array, so no pointer (and no relocation) per
-	   site, and aligned(1), so gcc does not pad each one to 32 bytes */
-	struct rw_buf t = {0};
-	rw_buf_printf(&t, "tf.unit\n%u\n%s\n%s\n%u\n", abi_version(),
-		      o->presumed, o->variant, nsites);
-	rw_buf_puts(b, "static const char tf__I[] __attribute__((__section__"
-		    "(\"tf_info\"), __used__, __aligned__(1))) = ");
-	cstr(b, t.p);
-	free(t.p);
+	/* The records.  Normally only the unit record is loaded (tf_info);
+	   it names by key (a hash of the site records) the full copy kept
+	   in the file, in a section not loaded (tf_records), that the
+	   runtime reads when a tool or the API first asks.  A file whose
+	   name holds '"' or '\\' takes no asm (TF__NO_ASM): its unit
+	   record has no key and the site records follow it in tf_info.
+	   One array, so no pointer (and no relocation) per site, and
+	   aligned(1), so gcc does not pad each record to 32 bytes. */
+	struct rw_buf s = {0}, t = {0};
 	for (unsigned k = 0; k < u->nfuncs; k++)
 		if (!u->funcs[k].skip)
-			record(b, u, &u->funcs[k]);
+			record(&s, u, &u->funcs[k]);
+	rw_buf_printf(&t, "tf.unit\n%u\n%s\n%s\n%u\n", TF_ABI_VERSION,
+		      o->presumed, o->variant, nsites);
+	if (!no_asm(u)) {
+		rw_buf_printf(&t, "%016llx\n", (unsigned long long)
+			      rw_hash(0xcbf29ce484222325ULL, s.p, s.n));
+		rw_buf_add(&t, "", 1);
+		records_asm(b, t.p, t.n, s.p, s.n);
+		s.n = 0;
+	} else {
+		rw_buf_add(&t, "", 1);
+	}
+	rw_buf_add(&t, s.p, s.n);
+	rw_buf_puts(b, "static const char tf__I[] __attribute__((__section__"
+		    "(\"" TF_SECTION_INFO "\"), __used__, __aligned__(1))) = ");
+	/* t without its last NUL: the array's own ends the last record */
+	for (size_t i = 0; i + 1 < t.n;) {
+		size_t len = strlen(t.p + i);
+		if (i)
+			rw_buf_puts(b, " \"\\0\" ");
+		rw_buf_puts(b, "\"");
+		rw_buf_cesc(b, t.p + i, len);
+		rw_buf_puts(b, "\"");
+		i += len + 1;
+	}
+	free(s.p);
+	free(t.p);
 	rw_buf_printf(b, ";\nstatic struct tf_unit tf__U = { TF_ABI_VERSION, %u, "
 		      "tf__S_%s, %u, %s, tf__I, 0, 0 };\n", nsites, o->uid,
 		      u->nobjs, u->nobjs ? "tf__O" : "0");
@@ -276,11 +344,8 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 		rw_buf_puts(b, "#pragma GCC diagnostic push\n"
 			    "#pragma GCC diagnostic ignored \"-Wunused-macros\"\n"
 			    "#pragma GCC diagnostic ignored \"-Wpadded\"\n");
-		for (unsigned k = 0; k < u->nfiles; k++)
-			if (strpbrk(u->files[k].presumed, "\"\\")) {
-				rw_buf_puts(b, "#define TF__NO_ASM 1\n");
-				break;
-			}
+		if (no_asm(u))
+			rw_buf_puts(b, "#define TF__NO_ASM 1\n");
 		if (o->weak_statics)
 			rw_buf_puts(b, "#define TF__WEAK_STATICS 1\n");
 		rw_buf_puts(b, rw_trap_h);

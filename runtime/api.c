@@ -80,10 +80,11 @@ tf_hook *tf_replace_by_name(const char *file, const char *name,
 	n = reg_find(file, name, found, 8);
 	if (n == 0) {
 		reg_unlock();
+		const char *why = reg_records_error();
 		log_err(err, errlen, "tf_replace_by_name: no instrumented "
 			"function %s()%s%s; check the name and that its file "
-			"was built with tfcc", name, file ? " in " : "",
-			file ? file : "");
+			"was built with tfcc%s%s", name, file ? " in " : "",
+			file ? file : "", *why ? "; note: " : "", why);
 		return NULL;
 	}
 	if (n > 1) {

@@ -76,6 +76,7 @@ static int find_cb(struct dl_phdr_info *info, size_t size, void *arg)
 		f->o->path = real ? real : strdup(info->dlpi_name);
 	} else {
 		char buf[PATH_MAX];
+		f->o->exe = 1;
 		ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
 		buf[n > 0 ? n : 0] = 0;
 		f->o->path = strdup(buf);

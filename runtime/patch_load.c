@@ -174,12 +174,14 @@ static void patch_free(struct patch *p)
 }
 
 /* the patch's functions, from the claimed units */
-static struct patch *patch_new(const char *path, const struct claim *c)
+static struct patch *patch_new(const char *path, const struct claim *c,
+			       char *err, size_t errlen)
 {
 	struct patch *p = calloc(1, sizeof *p);
 	size_t i, n = 0;
 	unsigned k;
 	char file[1024], variant[64];
+	struct rec_cache cache = {0};
 
 	for (i = 0; i < c->n; i++)
 		n += c->u[i]->nsites;
@@ -190,25 +192,37 @@ static struct patch *patch_new(const char *path, const struct claim *c)
 		const struct tf_unit *u = c->u[i];
 		unit_get(u, TF_INFO_FILE, file, sizeof file);
 		unit_get(u, TF_INFO_VARIANT, variant, sizeof variant);
-		const char *info = u->info ? u->info + strlen(u->info) + 1 : "";
+		/* the site records, from the patch file (trap.h) */
+		struct obj_info o = { .path = (char *)path };
+		char *recs = u->info ? rec_sites(u, &o, &cache, err, errlen)
+				     : NULL;
+		if (!recs)
+			goto fail;
+		const char *info = recs;
 		for (k = 0; k < u->nsites; k++) {
 			struct psite *ps = &p->ps[p->nps];
 			/* the record, then the unit's file and variant */
 			size_t len = strlen(file) + strlen(variant) +
 				     strlen(info) + 32;
-			if (!(ps->text = malloc(len)))
+			if (!(ps->text = malloc(len))) {
+				free(recs);
 				goto oom;
+			}
 			snprintf(ps->text, len, "%s%s\n%s\n", info, file,
 				 variant);
 			ps->site = &u->sites[k];
 			p->nps++;
 			ps_parse(ps);
-			if (u->info)    /* the next site's record */
-				info += strlen(info) + 1;
+			info += strlen(info) + 1;  /* the next record */
 		}
+		free(recs);
 	}
+	rec_cache_free(&cache);
 	return p;
 oom:
+	snprintf(err, errlen, "out of memory; retry; nothing was changed");
+fail:
+	rec_cache_free(&cache);
 	patch_free(p);
 	return NULL;
 }
@@ -523,8 +537,21 @@ int patch_op_load(json_object *req, json_object *ans, char *err,
 		struct pb_target t;
 		reg_rdlock();
 		r = pb_target(&t, f.buildid);
+		/* a target whose site records are unreadable: every patch
+		   function would look new, and nothing would be replaced */
+		for (size_t k = 0; !r && k < t.nunits; k++)
+			if (t.units[k]->recerr) {
+				snprintf(err, errlen, "%s; nothing was changed",
+					 t.units[k]->recerr);
+				r = 1;
+			}
 		pb_target_free(&t);
 		reg_unlock();
+		if (r == 1) {
+			pf_close(&f, 0);
+			r = -1;
+			goto out;
+		}
 		if (r) {
 			wrong_target(&f, err, errlen);
 			pf_close(&f, 0);
@@ -537,9 +564,7 @@ int patch_op_load(json_object *req, json_object *ans, char *err,
 		pf_close(&f, 0);
 		goto out;
 	}
-	if (!(p = patch_new(f.path, &c))) {
-		snprintf(err, errlen, "out of memory; retry; nothing was "
-			 "changed");
+	if (!(p = patch_new(f.path, &c, err, errlen))) {
 		dlclose(h);
 		pf_close(&f, 0);
 		goto out;

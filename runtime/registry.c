@@ -110,11 +110,20 @@ static void unit_set(void *arg, const char *key, char *val)
 	else if (!strcmp(key, TF_INFO_VARIANT)) ru->variant = val;
 }
 
+/* why some unit's site records could not be read ("" if all could) */
+static char rec_error[512];
+
+const char *reg_records_error(void)
+{
+	return rec_error;
+}
+
 /* parse a unit's records; caller holds the write lock */
-static void unit_parse(struct reg_unit *ru)
+static void unit_parse(struct reg_unit *ru, struct rec_cache *cache)
 {
 	struct tf_unit *u = ru->u;
 	unsigned i;
+	char err[sizeof rec_error] = "";
 
 	/* the unit record too: nothing reads the records before a tool or
 	   the API asks, so they are never paged in otherwise */
@@ -128,14 +137,22 @@ static void unit_parse(struct reg_unit *ru)
 	if (!ru->sites)
 		return;
 	obj_lookup(u, &ru->obj);
-	/* the unit record, then one record per site (trap.h) */
-	const char *rec = u->info ? u->info + strlen(u->info) + 1 : "";
+	/* one record per site (trap.h), from memory or the object file */
+	char *recs = u->info ? rec_sites(u, &ru->obj, cache, err, sizeof err)
+			     : NULL;
+	if (!recs && *err) {
+		log_msg("%s", err);
+		ru->recerr = strdup(err);
+		if (!*rec_error)
+			snprintf(rec_error, sizeof rec_error, "%s", err);
+	}
+	const char *rec = recs ? recs : "";
 	for (i = 0; i < u->nsites; i++) {
 		struct reg_site *rs = &ru->sites[i];
 		rs->site = &u->sites[i];
 		rs->unit = ru;
 		rs->text = strdup(rec);
-		if (u->info)
+		if (recs)
 			rec += strlen(rec) + 1;
 		rs->name = rs->file = rs->sig = rs->sighash = "";
 		rs->bodyhash = rs->ret = rs->params = rs->flagstr = "";
@@ -158,6 +175,7 @@ static void unit_parse(struct reg_unit *ru)
 			rs->flags |= RF_NOTHUNK;
 		__atomic_store_n(&u->sites[i].rt, rs, __ATOMIC_RELEASE);
 	}
+	free(recs);
 	__atomic_sub_fetch(&unparsed, 1, __ATOMIC_RELEASE);
 }
 
@@ -209,13 +227,15 @@ static void addr_rebuild(void)
 void reg_parse_all(void)
 {
 	struct tf_unit *u;
+	struct rec_cache cache = {0};
 
 	if (__atomic_load_n(&unparsed, __ATOMIC_ACQUIRE) == 0)
 		return;
 	pthread_rwlock_wrlock(&reg_lock);
 	for (u = units; u && unparsed; u = u->next)
 		if (!((struct reg_unit *)u->rt)->sites)
-			unit_parse(u->rt);
+			unit_parse(u->rt, &cache);
+	rec_cache_free(&cache);
 	addr_rebuild();
 	pthread_rwlock_unlock(&reg_lock);
 }
@@ -282,6 +302,7 @@ void tf__unregister(struct tf_unit *u)
 		}
 		free(ru->sites);
 		free(ru->obj.path);
+		free(ru->recerr);
 		addr_rebuild();
 	} else {
 		__atomic_sub_fetch(&unparsed, 1, __ATOMIC_RELEASE);

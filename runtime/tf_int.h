@@ -40,9 +40,28 @@ struct obj_info {
 	char *path;             /* absolute path ("" if unknown) */
 	char buildid[41];       /* hex, "" if the object has none */
 	uintptr_t base;
+	int exe;                /* the main program (read via /proc/self/exe) */
 };
 /* Fills o for the object containing addr; 0 on success. */
 int obj_lookup(const void *addr, struct obj_info *o);
+
+/* ---- records.c: site records read from the object file ---- */
+
+/* The last object file read (records of several units come from one). */
+struct rec_cache {
+	char *path;
+	char *buf;              /* its tf_records bytes, NUL-terminated */
+	size_t len;
+	const char *why;        /* why buf is NULL */
+};
+void rec_cache_free(struct rec_cache *c);
+/* The key line of a unit record, into buf ("" if none). */
+const char *rec_key(const char *unit_rec, char *buf, size_t len);
+/* The nsites site records of u (each NUL-terminated), a malloc'd copy:
+   from memory if its unit record has no key, else from the file of o
+   (trap.h).  NULL, with a one-line reason in err, if they cannot be read. */
+char *rec_sites(const struct tf_unit *u, const struct obj_info *o,
+		struct rec_cache *c, char *err, size_t errlen);
 
 /* ---- registry.c ---- */
 
@@ -79,6 +98,7 @@ struct reg_unit {
 	const char *file, *variant;
 	struct obj_info obj;
 	struct reg_site *sites; /* NULL until parsed */
+	char *recerr;           /* why its site records are unreadable */
 	int dead;
 };
 
@@ -94,6 +114,9 @@ struct reg_site *reg_site(struct tf_site *s);
    only through reg_each/reg_site, which lock internally). */
 void reg_rdlock(void);
 void reg_unlock(void);
+/* Why some unit's site records could not be read from its file ("" if
+   every unit's could): to add to a failed look-up's message. */
+const char *reg_records_error(void);
 /* Make sure every registered unit is parsed. */
 void reg_parse_all(void);
 /* Sites named name (in file, if not NULL); returns how many, stores up

@@ -21,14 +21,15 @@
 **   tf__pre() directly (pre-interceptors only) and always runs the body.
 **
 ** Site records carry everything else as text (TF_INFO_* keys below), in
-** the ELF section "tf_info", so tools read them from a file with no
-** relocation processing and the runtime parses them on its cold path.
+** the ELF section "tf_records", which is not loaded: tools read them from
+** the file, and so does the runtime, on its cold path, when a tool or the
+** API first asks.  Only each unit's record is loaded ("tf_info").
 */
 #ifndef TIGERFIX_TRAP_H
 #define TIGERFIX_TRAP_H
 
 /* Bumped on any change of the structures below. */
-#define TF_ABI_VERSION 2
+#define TF_ABI_VERSION 3
 
 /* A function pointer of no particular type: casts to and from it do not
    trip -Wcast-function-type, and it is never called as such. */
@@ -59,8 +60,9 @@ struct tf_unit {
 	struct tf_site *sites;
 	unsigned nobjs;
 	const struct tf_object *objs;
-	const char *info;       /* records: the unit's, then one per site in
-				   order, each NUL-terminated (section tf_info) */
+	const char *info;       /* the unit record (section tf_info), then, if
+				   it has no key, one record per site in
+				   order, each NUL-terminated */
 	struct tf_unit *next;   /* runtime-private */
 	void *rt;               /* runtime-private */
 };
@@ -273,9 +275,15 @@ tf__self_x86_64(void)
 **   unit: TF_INFO_UNIT_KEYS, the first line being TF_INFO_UNIT_MAGIC;
 **   site: TF_INFO_SITE_KEYS; an empty line is an absent value, and an
 **         empty file is the unit's (else a #include'd .c file).
-** A unit's records are one array in tf_info: the unit record, then its
-** nsites site records, each NUL-terminated.  A tool reading the section
-** skips NULs (padding between units) to the next unit record.
+** A unit's records are one array: the unit record, then its nsites site
+** records, each NUL-terminated, in the section TF_SECTION_RECORDS,
+** which is not allocated (the loader does not map it).  The unit record
+** alone is also in TF_SECTION_INFO (loaded; tf_unit.info points at it);
+** its key, the FNV-1a 64 hash of the unit's site records (their bytes
+** and NULs), finds and checks the full copy in the file.  A unit record
+** with no key (a file named with '"' or '\\', whose unit takes no asm)
+** has its site records after it in TF_SECTION_INFO.  A tool reading a
+** section skips NULs (padding between units) to the next unit record.
 */
 #define TF_INFO_NAME "name"         /* function name */
 #define TF_INFO_FILE "file"         /* source path as given to the compiler */
@@ -293,6 +301,8 @@ tf__self_x86_64(void)
 #define TF_INFO_VARIANT "variant"   /* 8 hex digits: hash of the macros set */
 #define TF_INFO_ABI "abi"           /* TF_ABI_VERSION */
 #define TF_INFO_NSITES "nsites"     /* site records after the unit's */
+#define TF_INFO_KEY "key"           /* 16 hex digits: FNV-1a 64 of the site
+				       records; empty: they follow in tf_info */
 #define TF_INFO_UNIT_MAGIC "tf.unit"
 #define TF_INFO_SITE_KEYS                                                   \
 	{ TF_INFO_NAME, TF_INFO_FILE, TF_INFO_LINE, TF_INFO_SIG,           \
@@ -300,10 +310,11 @@ tf__self_x86_64(void)
 	  TF_INFO_FLAGS, TF_INFO_CC }
 #define TF_INFO_UNIT_KEYS                                                   \
 	{ TF_INFO_UNIT_MAGIC, TF_INFO_ABI, TF_INFO_FILE, TF_INFO_VARIANT,  \
-	  TF_INFO_NSITES }
+	  TF_INFO_NSITES, TF_INFO_KEY }
 
 /* ELF sections (names are C identifiers so the linker provides
    __start_/__stop_ symbols). */
 #define TF_SECTION_INFO "tf_info"
+#define TF_SECTION_RECORDS "tf_records"
 
 #endif /* TIGERFIX_TRAP_H */

@@ -170,6 +170,18 @@ case_stripped() {
 	cp "$tmp/beat.full" "$tmp/beat" && strip "$tmp/beat"
 	nm "$tmp/beat" 2>&1 | grep -q "no symbols" || bad "beat is not stripped"
 	[ "$(buildid "$tmp/beat")" = "$(buildid "$tmp/beat.full")" ] || bad "strip changed the build-id"
+	# the site records: kept by strip, in a section that is not loaded
+	readelf -SW "$tmp/beat" | grep -Eq ' tf_records +PROGBITS +0+ ' ||
+		bad "no unloaded tf_records section in the stripped beat: $(readelf -SW "$tmp/beat" | grep tf_)"
+	run "$B/tfctl" sites "$tmp/beat" scale
+	expect_rc 0
+	expect_out_has "beat.c:"
+	expect_out_has "1 of "
+	objcopy -R tf_records "$tmp/beat" "$tmp/beat.norec"
+	run "$B/tfctl" sites "$tmp/beat.norec"
+	expect_rc 1
+	expect_one_error_line
+	expect_err_has "beat.norec was built with tfcc, but its site records (the section tf_records) were removed; use the file as tfcc built it"
 	flow "$tmp/beat" "$tmp/beat.full" "$tmp/beat"
 	# state of another file, through the unstripped copy
 	patch other "$tmp/beat.full" "$OTHER"
@@ -274,6 +286,62 @@ case_errors() {
 	more "$tmp/log"
 	patches "$pid" none
 	steady "$tmp/log" 1
+}
+
+# replaced: the site records are read from the file when first asked for
+# (trap.h), not kept in memory.  An executable renamed over on disk still
+# answers (/proc/self/exe); so does a library, through
+# /proc/self/map_files, where the process may open that
+# (CAP_CHECKPOINT_RESTORE); without it the patch is refused with the
+# reason, and nothing changes
+case_replaced() {
+	build_beat
+	cp "$tmp/beat" "$tmp/beat.old"
+	patch v1 "$tmp/beat.old" "$V1"
+	start "$tmp/beat"
+	(cd "$tmp" && sed "$V2" beat.c >beat2.c && "$B/tfcc" gcc -O2 -o beat.new beat2.c aux.c) ||
+		bad "cannot rebuild beat"
+	mv "$tmp/beat.new" "$tmp/beat"
+	load "$tmp/v1.so" "$pid"
+	expect_out_has "replaced scale, tick"
+	scale_is "$tmp/log" 1001
+	more "$tmp/log"
+	steady "$tmp/log" "1 1001"
+	kill "$pid"
+
+	cp "$src/libfoo.c" "$src/host.c" "$tmp/"
+	(cd "$tmp" && "$B/tfcc" gcc -O2 -shared -fPIC -o libfoo.so libfoo.c &&
+	 "$B/tfcc" gcc -O2 -o host host.c -ldl) || { echo "FAIL: cannot build host, libfoo.so"; exit 1; }
+	cp "$tmp/libfoo.so" "$tmp/libfoo.old"
+	patch fix "$tmp/libfoo.old" 's/return x + ++calls;/return x + 1000000 + ++calls;/' libfoo.c
+	sed 's/return x + ++calls;/return x + 7 + ++calls;/' "$src/libfoo.c" >"$tmp/libfoo2.c"
+	local lib nocap=""
+	lib=$(realpath "$tmp")/libfoo.so
+	[ "$(id -u)" = 0 ] && nocap="setpriv --bounding-set=-sys_admin,-checkpoint_restore --inh-caps=-all"
+	start $nocap "$tmp/host" "$lib"
+	(cd "$tmp" && "$B/tfcc" gcc -O2 -shared -fPIC -o libfoo.new libfoo2.c) || bad "cannot rebuild libfoo.so"
+	mv "$tmp/libfoo.new" "$lib"
+	run "$B/tfctl" load "$tmp/fix.so" --pid "$pid"
+	expect_rc 1
+	expect_one_error_line
+	expect_err_has "the site records of $lib are not readable: its records there do not match this process's (the file was replaced or rebuilt since it was loaded)"
+	expect_err_has "nothing was changed"
+	patches "$pid" none
+	awk '$1 > 1000000 { f = 1 } END { exit !f }' "$tmp/log" && bad "the refused patch ran"
+	kill "$pid"
+	[ "$(id -u)" = 0 ] || return 0
+	# root, with its capabilities: the old file, through map_files
+	cp "$tmp/libfoo.old" "$lib"
+	start "$tmp/host" "$lib"
+	(cd "$tmp" && "$B/tfcc" gcc -O2 -shared -fPIC -o libfoo.new libfoo2.c) || bad "cannot rebuild libfoo.so"
+	mv "$tmp/libfoo.new" "$lib"
+	load "$tmp/fix.so" "$pid"
+	expect_out_has "replaced calc"
+	local deadline=$((SECONDS + 10))
+	until [ "$(tail -n 2 "$tmp/log" | head -n 1)" -gt 1000000 ]; do
+		[ $SECONDS -lt $deadline ] || { bad "the patch never ran: $(tail -n 2 "$tmp/log")"; break; }
+		sleep 0.005
+	done
 }
 
 "case_${1:?usage: run.sh CASE}"

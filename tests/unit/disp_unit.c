@@ -42,7 +42,7 @@ struct tf_site FG_S[6] = {
 	FG_SITE(4, &opaque), FG_SITE(5, 0),
 };
 
-FG_UNIT(6, 0, 0, "tf.unit\n2\ntests/unit/disp_unit.c\n00000000\n6\n"
+FG_UNIT(6, 0, 0, "tf.unit\n3\ntests/unit/disp_unit.c\n00000000\n6\n"
 	FG_REC("add\n\n16\nint (int, int)\n00000000000000a1\n00000000000000b1\nint\nint a\tint b\n\ni4.4;i4.4,i4.4\n")
 	FG_REC("fib\n\n18\nint (int)\n00000000000000a2\n00000000000000b2\nint\nint n\n\ni4.4;i4.4\n")
 	FG_REC("bump\n\n23\nvoid (int *)\n00000000000000a3\n00000000000000b3\nvoid\nint * p\n\nv;i8.8\n")

@@ -21,6 +21,6 @@ static const struct tf_object tf__O[] = { { "counter_a", &counter_a },
 					  { "mul/calls", &tf__L0 } };
 
 struct tf_site FG_S[2] = { FG_SITE(0, &mul), FG_SITE(1, &dup) };
-FG_UNIT(2, 2, tf__O, "tf.unit\n2\n/src/proj/reg_a.c\n0000000a\n2\n"
+FG_UNIT(2, 2, tf__O, "tf.unit\n3\n/src/proj/reg_a.c\n0000000a\n2\n"
 	FG_REC("mul\n/src/proj/reg_a.c\n12\nint (int, int)\n1111111111111111\n2222222222222222\nint\nint a\tint b\n\ni4.4;i4.4,i4.4\n")
 	FG_REC("dup\n/src/proj/reg_a.c\n11\nint (int)\n3333333333333333\n4444444444444444\nint\nint x\nstatic\ni4.4;i4.4\n"))

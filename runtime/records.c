@@ -1,0 +1,255 @@
+/*
+** Site records kept out of the loaded image: a unit's record (in memory,
+** section tf_info) names by key the full copy of its records in the
+** object file's section tf_records, which the loader does not map
+** (trap.h).  This reads that section from the file (the ELF section
+** headers by hand: no libelf in every instrumented process), finds the
+** unit by key and checks the hash.  The executable is read through
+** /proc/self/exe, so a binary replaced or deleted on disk still answers;
+** a shared library through its path, then /proc/self/map_files (which
+** needs CAP_CHECKPOINT_RESTORE or CAP_SYS_ADMIN) if the file changed.
+*/
+#define _GNU_SOURCE
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <link.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tf_int.h"
+
+/* a section larger than this is not records: refuse rather than allocate */
+#define REC_MAX ((size_t)256 << 20)
+
+void rec_cache_free(struct rec_cache *c)
+{
+	free(c->path);
+	free(c->buf);
+	memset(c, 0, sizeof *c);
+}
+
+static int read_at(int fd, void *p, size_t n, off_t off)
+{
+	size_t done = 0;
+	while (done < n) {
+		ssize_t r = pread(fd, (char *)p + done, n - done,
+				  off + (off_t)done);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		done += (size_t)r;
+	}
+	return 0;
+}
+
+/* The bytes of every section named TF_SECTION_RECORDS of the ELF file fd
+   (a linked file has one), or NULL with why set. */
+static char *read_records(int fd, size_t *len, const char **why)
+{
+	ElfW(Ehdr) eh;
+	ElfW(Shdr) *sh = NULL, s0;
+	char *names = NULL, *buf = NULL;
+	size_t shnum, shstrndx, i, n = 0;
+
+	*why = "not an ELF file of this machine's class";
+	if (read_at(fd, &eh, sizeof eh, 0) ||
+	    memcmp(eh.e_ident, ELFMAG, SELFMAG) ||
+	    eh.e_ident[EI_CLASS] != (sizeof(void *) == 8 ? ELFCLASS64
+							   : ELFCLASS32) ||
+	    eh.e_shentsize != sizeof(ElfW(Shdr)) || !eh.e_shoff)
+		return NULL;
+	*why = "its section headers are unreadable";
+	shnum = eh.e_shnum;
+	shstrndx = eh.e_shstrndx;
+	if (!shnum || shstrndx == SHN_XINDEX) {     /* extended numbering */
+		if (read_at(fd, &s0, sizeof s0, (off_t)eh.e_shoff))
+			return NULL;
+		if (!shnum)
+			shnum = s0.sh_size;
+		if (shstrndx == SHN_XINDEX)
+			shstrndx = s0.sh_link;
+	}
+	if (!shnum || shnum > 1u << 20 || shstrndx >= shnum ||
+	    !(sh = calloc(shnum, sizeof *sh)) ||
+	    read_at(fd, sh, shnum * sizeof *sh, (off_t)eh.e_shoff) ||
+	    sh[shstrndx].sh_size > REC_MAX ||
+	    !(names = malloc(sh[shstrndx].sh_size + 1)) ||
+	    read_at(fd, names, sh[shstrndx].sh_size,
+		    (off_t)sh[shstrndx].sh_offset))
+		goto fail;
+	names[sh[shstrndx].sh_size] = 0;
+	*why = "it has no " TF_SECTION_RECORDS " section (was it stripped "
+	       "with --remove-section?)";
+	for (i = 0; i < shnum; i++) {
+		const ElfW(Shdr) *s = &sh[i];
+		char *p;
+		if (s->sh_name >= sh[shstrndx].sh_size ||
+		    strcmp(names + s->sh_name, TF_SECTION_RECORDS) ||
+		    s->sh_type != SHT_PROGBITS)
+			continue;
+		*why = "its " TF_SECTION_RECORDS " section is unreadable";
+		if (s->sh_size > REC_MAX - n ||
+		    !(p = realloc(buf, n + s->sh_size + 1)))
+			goto fail;
+		buf = p;
+		if (read_at(fd, buf + n, s->sh_size, (off_t)s->sh_offset))
+			goto fail;
+		n += s->sh_size;
+		buf[n] = 0;
+	}
+	if (!buf)
+		goto fail;
+	free(sh);
+	free(names);
+	*len = n;
+	return buf;
+fail:
+	free(sh);
+	free(names);
+	free(buf);
+	return NULL;
+}
+
+/* line k (0-based) of a record, copied into out */
+static void rec_line(const char *rec, unsigned k, char *out, size_t len)
+{
+	while (k-- && *rec) {
+		rec += strcspn(rec, "\n");
+		rec += *rec == '\n';
+	}
+	snprintf(out, len, "%.*s", (int)strcspn(rec, "\n"), rec);
+}
+
+const char *rec_key(const char *unit_rec, char *buf, size_t len)
+{
+	static const char *const keys[] = TF_INFO_UNIT_KEYS;
+	unsigned k;
+	for (k = 0; k < sizeof keys / sizeof *keys; k++)
+		if (!strcmp(keys[k], TF_INFO_KEY))
+			break;
+	rec_line(unit_rec ? unit_rec : "", k, buf, len);
+	return buf;
+}
+
+/* The site records after the unit record with key in c->buf, checked
+   against the key: a malloc'd copy, or NULL. */
+static char *find_unit(const struct rec_cache *c, const char *key,
+		       unsigned nsites)
+{
+	static const char magic[] = TF_INFO_UNIT_MAGIC "\n";
+	size_t i = 0, j, k;
+	char got[40];
+
+	while (i < c->len) {
+		const char *r = c->buf + i;
+		size_t n = strlen(r);
+		if (!n) {                       /* padding */
+			i++;
+			continue;
+		}
+		i += n + 1;
+		if (strncmp(r, magic, sizeof magic - 1))
+			continue;
+		rec_key(r, got, sizeof got);
+		if (strcmp(got, key))
+			continue;
+		for (j = i, k = 0; k < nsites && j < c->len; k++)
+			j += strlen(c->buf + j) + 1;
+		if (k < nsites || j > c->len)
+			return NULL;
+		uint64_t h = 0xcbf29ce484222325ULL;  /* FNV-1a 64 */
+		for (k = i; k < j; k++) {
+			h ^= (unsigned char)c->buf[k];
+			h *= 0x100000001b3ULL;
+		}
+		snprintf(got, sizeof got, "%016" PRIx64, h);
+		if (strcmp(got, key))
+			return NULL;
+		char *out = malloc(j - i + 1);
+		if (out) {
+			memcpy(out, c->buf + i, j - i);
+			out[j - i] = 0;
+		}
+		return out;
+	}
+	return NULL;
+}
+
+/* load path into the cache (kept while the same path is asked for) */
+static int cache_load(struct rec_cache *c, const char *path)
+{
+	int fd;
+
+	if (c->path && !strcmp(c->path, path))
+		return c->buf ? 0 : -1;
+	rec_cache_free(c);
+	c->path = strdup(path);
+	c->why = "it cannot be opened";
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	c->buf = read_records(fd, &c->len, &c->why);
+	close(fd);
+	return c->buf ? 0 : -1;
+}
+
+/* /proc/self/map_files/<range> of the file mapping holding addr */
+static int map_file_of(const void *addr, char *out, size_t len)
+{
+	FILE *f = fopen("/proc/self/maps", "re");
+	char line[512];
+	int found = -1;
+	uintptr_t a = (uintptr_t)addr;
+
+	if (!f)
+		return -1;
+	while (found && fgets(line, sizeof line, f)) {
+		unsigned long lo, hi, ino;
+		if (sscanf(line, "%lx-%lx %*s %*s %*s %lu", &lo, &hi, &ino) == 3 &&
+		    a >= lo && a < hi && ino) {
+			snprintf(out, len, "/proc/self/map_files/%lx-%lx", lo, hi);
+			found = 0;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+char *rec_sites(const struct tf_unit *u, const struct obj_info *o,
+		struct rec_cache *c, char *err, size_t errlen)
+{
+	char key[40], alt[96];
+	char *s;
+	const char *path = o->exe ? "/proc/self/exe" : o->path;
+
+	rec_key(u->info, key, sizeof key);
+	if (!*key) {                    /* the records follow in memory */
+		const char *p = u->info + strlen(u->info) + 1, *e = p;
+		for (unsigned k = 0; k < u->nsites; k++)
+			e += strlen(e) + 1;
+		if ((s = malloc((size_t)(e - p) + 1))) {
+			memcpy(s, p, (size_t)(e - p));
+			s[e - p] = 0;
+		}
+		return s;
+	}
+	if (cache_load(c, path) == 0 &&
+	    (s = find_unit(c, key, u->nsites)))
+		return s;
+	const char *why = c->buf ? "its records there do not match this "
+				   "process's (the file was replaced or "
+				   "rebuilt since it was loaded)" : c->why;
+	if (!o->exe && map_file_of(u, alt, sizeof alt) == 0 &&
+	    cache_load(c, alt) == 0 && (s = find_unit(c, key, u->nsites)))
+		return s;
+	snprintf(err, errlen, "the site records of %s are not readable: %s; "
+		 "its functions cannot be named until the process runs that "
+		 "file again (restart it), or the file loaded is put back",
+		 *o->path ? o->path : "the program", why);
+	return NULL;
+}
