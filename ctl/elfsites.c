@@ -187,7 +187,7 @@ struct tfelf *tfelf_open(const char *path, enum tfelf_err *err, char *msg,
 	elf_end(e);
 	close(fd);
 	if (f->len == 0 && f->keyed)
-		return fail(f, err, TFELF_ENOINFO, msg, msgsz,
+		return fail(f, err, TFELF_ENORECS, msg, msgsz,
 			    "%s was built with tfcc, but its site records (the "
 			    "section " TF_SECTION_RECORDS ") were removed%s; "
 			    "use the file as tfcc built it, or strip it "

@@ -13,6 +13,7 @@ enum tfelf_err {
 	TFELF_ENOFILE,  /* cannot open or read the file (errno kept) */
 	TFELF_ENOTELF,  /* not an ELF file */
 	TFELF_ENOINFO,  /* ELF, but no tf_info section: not built with tfcc */
+	TFELF_ENORECS,  /* built with tfcc, but tf_records was removed */
 	TFELF_EBAD,     /* ELF, but malformed or unreadable by libelf */
 };
 

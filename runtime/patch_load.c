@@ -174,8 +174,8 @@ static void patch_free(struct patch *p)
 }
 
 /* the patch's functions, from the claimed units */
-static struct patch *patch_new(const char *path, const struct claim *c,
-			       char *err, size_t errlen)
+static struct patch *patch_new(const char *path, const char *dlname,
+			       const struct claim *c, char *err, size_t errlen)
 {
 	struct patch *p = calloc(1, sizeof *p);
 	size_t i, n = 0;
@@ -192,12 +192,16 @@ static struct patch *patch_new(const char *path, const struct claim *c,
 		const struct tf_unit *u = c->u[i];
 		unit_get(u, TF_INFO_FILE, file, sizeof file);
 		unit_get(u, TF_INFO_VARIANT, variant, sizeof variant);
-		/* the site records, from the patch file (trap.h) */
-		struct obj_info o = { .path = (char *)path };
+		/* the site records, from the file dlopen read (trap.h) */
+		struct obj_info o = { .path = (char *)dlname };
 		char *recs = u->info ? rec_sites(u, &o, &cache, err, errlen)
 				     : NULL;
-		if (!recs)
+		if (!recs) {
+			snprintf(err, errlen, "%s: its own site records are not "
+				 "readable; rebuild it with tfcc --patch-for; "
+				 "nothing was changed", path);
 			goto fail;
+		}
 		const char *info = recs;
 		for (k = 0; k < u->nsites; k++) {
 			struct psite *ps = &p->ps[p->nps];
@@ -564,7 +568,7 @@ int patch_op_load(json_object *req, json_object *ans, char *err,
 		pf_close(&f, 0);
 		goto out;
 	}
-	if (!(p = patch_new(f.path, &c, err, errlen))) {
+	if (!(p = patch_new(f.path, f.dlname, &c, err, errlen))) {
 		dlclose(h);
 		pf_close(&f, 0);
 		goto out;

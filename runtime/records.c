@@ -248,8 +248,8 @@ char *rec_sites(const struct tf_unit *u, const struct obj_info *o,
 	    cache_load(c, alt) == 0 && (s = find_unit(c, key, u->nsites)))
 		return s;
 	snprintf(err, errlen, "the site records of %s are not readable: %s; "
-		 "its functions cannot be named until the process runs that "
-		 "file again (restart it), or the file loaded is put back",
+		 "its functions cannot be named until the process is "
+		 "restarted",
 		 *o->path ? o->path : "the program", why);
 	return NULL;
 }

@@ -63,6 +63,8 @@ static int read_target(const char *target, char *bid, size_t n)
 	enum tfelf_err err;
 	char msg[512];
 	struct tfelf *f = tfelf_open(target, &err, msg, sizeof msg);
+	if (!f && err == TFELF_ENORECS)
+		return fail("cannot build a patch for %s: %s", target, msg);
 	if (!f && err == TFELF_ENOINFO)
 		return fail("%s has no tigerfix sites: build it with "
 			    "CC=\"tfcc gcc\", then build the patch for it",

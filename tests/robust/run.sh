@@ -182,6 +182,11 @@ case_stripped() {
 	expect_rc 1
 	expect_one_error_line
 	expect_err_has "beat.norec was built with tfcc, but its site records (the section tf_records) were removed; use the file as tfcc built it"
+	mkdir -p "$tmp/norec" && cp "$src/beat.c" "$tmp/norec/"
+	(cd "$tmp/norec" && "$B/tfcc" --patch-for="$tmp/beat.norec" gcc -O2 -o fix.so beat.c) >"$tmp/norec.out" 2>&1 &&
+		bad "a patch was built for a target without its site records"
+	grep -q "cannot build a patch for $tmp/beat.norec: .*its site records (the section tf_records) were removed" "$tmp/norec.out" ||
+		bad "tfcc --patch-for: $(cat "$tmp/norec.out")"
 	flow "$tmp/beat" "$tmp/beat.full" "$tmp/beat"
 	# state of another file, through the unstripped copy
 	patch other "$tmp/beat.full" "$OTHER"

@@ -16,6 +16,43 @@ int mul(int a, int b);
 int dup_a(int x);
 int dup_b(int x);
 extern int counter_a;
+int from_file(int x);
+int tampered(int x);
+
+static int plus_ten(int x) { return x + 10; }
+
+/* site records read from the executable's tf_records section (reg_c.c),
+   and a copy there that does not match its key (reg_d.c) */
+static void records_from_file(void **state)
+{
+	struct tf_site *s = tf_site_find("from_file");
+	char err[512] = "";
+	tf_hook *h;
+
+	(void)state;
+	assert_non_null(s);
+	assert_string_equal(tf_site_file(s), "src/proj/reg_c.c");
+	assert_string_equal(tf_site_sig(s), "int (int)");
+	assert_int_equal(tf_site_line(s), 9);
+	assert_true(s == tf_site_of((tf_fnptr)&from_file));
+	h = tf_replace_by_name(NULL, "from_file", (tf_fnptr)&plus_ten, 0,
+			       err, sizeof err);
+	assert_non_null(h);
+	assert_int_equal(from_file(1), 11);
+	assert_int_equal(tf_undo(h), 0);
+	assert_int_equal(from_file(1), 4);
+
+	assert_null(tf_site_find("tampered"));
+	h = tf_replace_by_name(NULL, "tampered", (tf_fnptr)&plus_ten, 0, err,
+			       sizeof err);
+	assert_null(h);
+	assert_non_null(strstr(err, "no instrumented function tampered()"));
+	assert_non_null(strstr(err, "are not readable: its records there "
+				    "do not match this process's"));
+	assert_int_equal(tampered(1), 5);
+	/* the other units are unaffected */
+	assert_non_null(tf_site_find("mul"));
+}
 
 static void by_name(void **state)
 {
@@ -127,6 +164,7 @@ int main(void)
 		cmocka_unit_test(statics_by_file),
 		cmocka_unit_test(mock_static_of_other_file),
 		cmocka_unit_test(record_fields),
+		cmocka_unit_test(records_from_file),
 		cmocka_unit_test(objects),
 		cmocka_unit_test(dlopen_dlclose),
 	};
