@@ -3,6 +3,7 @@
 ** docs/rewriter.md and docs/generated-code.md).  Exit 0: OUT.c written.
 ** Exit 1: the file cannot be instrumented; one line on stderr says why,
 ** nothing is written, and tfcc compiles the original instead.
+** tf-rewrite --serve SOCKET runs the same for tfcc's requests (serve.c).
 */
 #include <errno.h>
 #include <signal.h>
@@ -20,10 +21,13 @@ static char crash_msg[1024];
 static void crashed(int sig)
 {
 	ssize_t n = write(2, crash_msg, strlen(crash_msg));
-	(void)n;
+	unsigned st = sig == SIGTERM || sig == SIGINT ? 2 : 1;
 	if (crash_out)
 		unlink(crash_out);
-	_exit(sig == SIGTERM || sig == SIGINT ? 2 : 1);
+	if (rw_status_fd >= 0)  /* a request of the server (serve.c) */
+		n = write(rw_status_fd, &st, sizeof st);
+	(void)n;
+	_exit((int)st);
 }
 
 /* Never crash: a fault anywhere (ours or libclang's) becomes the usual
@@ -86,7 +90,7 @@ static int write_out(const struct rw_opts *o, const struct rw_buf *b)
 	return not_instrumented(o, why);
 }
 
-int main(int argc, char **argv)
+int rw_main(int argc, char **argv)
 {
 	struct rw_opts o;
 	struct rw_unit u;
@@ -106,4 +110,11 @@ int main(int argc, char **argv)
 	if (o.explain)
 		explain(&o, &u);
 	return write_out(&o, &b);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && !strcmp(argv[1], "--serve"))
+		return rw_serve(argv[2]);       /* serve.c */
+	return rw_main(argc, argv);
 }

@@ -191,4 +191,11 @@ void rw_patch_emit(const struct rw_opts *o, const struct rw_unit *u,
 /* ---- trap_text.c (generated from include/tigerfix/trap.h) */
 extern const char rw_trap_h[];
 
+/* main.c: one rewrite (the command line of tf-rewrite) */
+int rw_main(int argc, char **argv);
+/* serve.c: the rewrite server; the status of the request being served
+   goes to rw_status_fd (-1: none) */
+int rw_serve(const char *path);
+extern int rw_status_fd;
+
 #endif

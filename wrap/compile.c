@@ -241,7 +241,9 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 	sv_push(&cmd, "--");
 	iquote(u, &cmd);
 	user_flags(c, &cmd, 1);
-	st = run(cmd.v, NULL, c->explain ? NULL : err);
+	st = rwc_run(cmd.v, c->explain ? NULL : err);   /* rwclient.c */
+	if (st == -1)
+		st = run(cmd.v, NULL, c->explain ? NULL : err);
 	sv_free(&cmd);
 	ok = st == 0 && u_exists(u->rewritten);
 	if (!ok && st != -1 && status_exit(st) != 1)

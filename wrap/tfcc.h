@@ -96,6 +96,10 @@ struct env {
 
 extern struct env tf_env;
 
+/* rwclient.c: run tf-rewrite's argv through the rewrite server, stderr
+   to err_to (NULL: tfcc's); a wait status, or -1: run it yourself */
+int rwc_run(char *const *argv, const char *err_to);
+
 /* args.c */
 int args_expand(struct sv *out, int argc, char **argv);
 void args_parse(struct call *c);

@@ -1,0 +1,107 @@
+#!/bin/bash
+# tfcc's rewrite server (rewriter/serve.c, wrap/rwclient.c, docs/tfcc.md):
+# started by a first compile, used by the next ones with their own
+# directory, environment and stderr, the same output as without it,
+# garbage and stale sockets survived, gone when idle; never a reason for a
+# compile to fail.
+# Usage: server-test.sh TFCC (tf-rewrite beside it).  Prints one line per
+# failed check; exit 1 if any.
+set -u
+TFCC=$(readlink -f "$1")
+W=$(mktemp -d "${TMPDIR:-/tmp}/server-test.XXXXXX")
+trap 'pkill -f -- "--serve $W/" 2>/dev/null; chmod -R u+w "$W" 2>/dev/null; rm -rf "$W"' EXIT
+unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS \
+	TF_CC TF_REWRITE TF_SERVER
+export XDG_RUNTIME_DIR=$W/rt TF_SERVER_IDLE=3
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+. "$(dirname "$0")/lib.sh"
+
+mkdir -p "$W/src/sub" "$W/inc" "$W/out"
+printf 'static int sq(int x) { return x * x; }\nint tiny(int x) { return sq(x) + 1; }\n' >"$W/src/tiny.c"
+printf '#define FROM_CPATH 7\n' >"$W/inc/cpath.h"
+printf '#include <cpath.h>\n#include "rel.h"\nint env(void) { return FROM_CPATH + REL; }\n' >"$W/src/env.c"
+printf '#define REL 1\n' >"$W/src/sub/rel.h"
+
+sock() { ls "$XDG_RUNTIME_DIR"/tigerfix/rw-* 2>/dev/null | grep -v '\.spawn$' | head -n 1; }
+# wait_for COND...: poll COND until it holds (deadline 10 s)
+wait_for() {
+	local deadline=$((SECONDS + 10))
+	until "$@"; do
+		[ $SECONDS -lt $deadline ] || return 1
+		sleep 0.02
+	done
+}
+served() { [ -S "$(sock)" ]; }
+gone() { [ -z "$(sock)" ] && ! pgrep -f -- "--serve $XDG_RUNTIME_DIR/" >/dev/null; }
+# instrumented OBJ: the object carries site records
+instrumented() { readelf -SW "$1" | grep -q ' tf_records '; }
+
+# 1. no server yet: the compile runs tf-rewrite itself and starts one
+(cd "$W/src" && "$TFCC" gcc -O2 -c tiny.c -o "$W/out/a.o") 2>"$W/err"
+check "first compile" instrumented "$W/out/a.o"
+check "first compile: silent" test ! -s "$W/err"
+check "a server starts" wait_for served
+check "its directory is the user's, mode 700" sh -c "[ \"\$(stat -c %a '$XDG_RUNTIME_DIR/tigerfix')\" = 700 ]"
+
+# 2. the next compile goes through it, with the same result
+(cd "$W/src" && TF_VERBOSE=1 "$TFCC" gcc -O2 -c tiny.c -o "$W/out/b.o") 2>"$W/err"
+check "second compile used the server" grep -q "rewrite server" "$W/err"
+(cd "$W/src" && TF_SERVER=0 TF_VERBOSE=1 "$TFCC" gcc -O2 -c tiny.c -o "$W/out/c.o") 2>"$W/err0"
+check "TF_SERVER=0: no server" sh -c "! grep -q 'rewrite server' '$W/err0'"
+mv "$W/out/b.o" "$W/out/b.srv"   # the same output name: the same sites' uid
+(cd "$W/src" && TF_SERVER=0 "$TFCC" gcc -O2 -c tiny.c -o "$W/out/b.o")
+check "same object with and without the server" cmp "$W/out/b.o" "$W/out/b.srv"
+
+# 3. the client's environment (CPATH), directory (-Isub) and stderr
+(cd "$W/src" && CPATH=$W/inc TF_VERBOSE=1 "$TFCC" gcc -O2 -Isub -c env.c -o "$W/out/env.o") 2>"$W/err"
+check "CPATH and a relative -I reach the rewrite" instrumented "$W/out/env.o"
+check "... through the server" grep -q "rewrite server" "$W/err"
+check "... and nothing falls back" sh -c "! grep -q 'not instrumented' '$W/err'"
+(cd "$W/src" && TF_EXPLAIN=1 "$TFCC" gcc -O2 -c tiny.c -o "$W/out/e.o") 2>"$W/err"
+check "--explain lines reach tfcc's stderr" grep -q "tiny.c:2: tiny: instrumented" "$W/err"
+
+# 4. garbage on the socket: the server lives on and serves the next
+python3 - "$(sock)" <<'EOF'
+import socket, sys
+for junk in (b"", b"\xff" * 3, b"\x10\x00\x00\x00tfrw2\0nonsense", b"x" * 100000):
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(sys.argv[1])
+    try:
+        s.sendall(junk)
+    except OSError:
+        pass
+    s.close()
+EOF
+(cd "$W/src" && TF_VERBOSE=1 "$TFCC" gcc -O2 -c tiny.c -o "$W/out/g.o") 2>"$W/err"
+check "after garbage: served" grep -q "rewrite server" "$W/err"
+check "after garbage: instrumented" instrumented "$W/out/g.o"
+
+# 5. idle: the server exits and removes its socket
+check "gone when idle" wait_for gone
+
+# 6. a dead server's socket: the compile falls back, a new server replaces it
+(cd "$W/src" && "$TFCC" gcc -O2 -c tiny.c -o "$W/out/h.o") 2>/dev/null
+check "a server again" wait_for served
+s=$(sock)
+pkill -f -- "--serve $s"
+check "killed" wait_for sh -c "! pgrep -f -- '[-]-serve $s' >/dev/null"
+check "its socket is left behind" test -S "$s"
+(cd "$W/src" && TF_VERBOSE=1 "$TFCC" gcc -O2 -c tiny.c -o "$W/out/i.o") 2>"$W/err"
+check "stale socket: compile" instrumented "$W/out/i.o"
+check "stale socket: not served" sh -c "! grep -q 'rewrite server' '$W/err'"
+check "stale socket: no warning" sh -c "! grep -q 'warning' '$W/err'"
+check "stale socket: replaced by a live server" wait_for pgrep -f -- "--serve $s"
+check "... that serves" wait_for sh -c "cd '$W/src' && TF_VERBOSE=1 '$TFCC' gcc -O2 -c tiny.c -o '$W/out/k.o' 2>&1 | grep -q 'rewrite server'"
+pkill -f -- "--serve $XDG_RUNTIME_DIR/"
+wait_for gone
+rm -f "$XDG_RUNTIME_DIR"/tigerfix/*
+
+# 7. a socket directory others may write to: no server, compiles still work
+chmod 755 "$XDG_RUNTIME_DIR/tigerfix"
+(cd "$W/src" && "$TFCC" gcc -O2 -c tiny.c -o "$W/out/l.o") 2>"$W/err"
+check "unsafe directory: compile" instrumented "$W/out/l.o"
+check "unsafe directory: silent" test ! -s "$W/err"
+check "unsafe directory: no server started" sh -c "[ -z \"\$(ls '$XDG_RUNTIME_DIR/tigerfix')\" ]"
+
+echo "server-test: $((checks - fails))/$checks checks passed"
+[ $fails -eq 0 ]
