@@ -25,6 +25,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <clang-c/Index.h>
+
 #include "rewriter.h"
 #include "serve_proto.h"
 
@@ -174,13 +176,34 @@ static int listen_on(const char *path)
 	return -1;
 }
 
+static void on_child(int sig)
+{
+	(void)sig;
+}
+
+/* One parse of a tiny in-memory file before forking, so what libclang
+   sets up lazily (targets, the builtin headers' directory) is done once:
+   about 5 ms less per request here. */
+static void prewarm(void)
+{
+	static const char src[] = "#include <stddef.h>\nint tf_warm;\n";
+	struct CXUnsavedFile f = { "/tf-warm.c", src, sizeof src - 1 };
+	const char *args[] = { "-O2" };
+	CXIndex idx = clang_createIndex(0, 0);
+	CXTranslationUnit tu = clang_parseTranslationUnit(idx, f.Filename,
+							  args, 1, &f, 1, 0);
+	if (tu)
+		clang_disposeTranslationUnit(tu);
+	clang_disposeIndex(idx);
+}
+
 int rw_serve(const char *path)
 {
 	const char *idle_env = getenv("TF_SERVER_IDLE");
 	int idle = idle_env && atoi(idle_env) > 0 ? atoi(idle_env)
 						  : RWS_IDLE_SECONDS;
 	struct stat mine, now;
-	int s;
+	int s, ours = 1;
 
 	umask(077);
 	char mark[PATH_MAX];
@@ -190,14 +213,20 @@ int rw_serve(const char *path)
 	unlink(mark);           /* tfcc's marker (rwclient.c): up and running */
 	if (chdir("/") != 0)
 		return 0;
+	prewarm();
 	signal(SIGPIPE, SIG_IGN);
+	/* a child's exit interrupts poll, so it is reaped at once */
+	struct sigaction sa = { .sa_handler = on_child };
+	sigaction(SIGCHLD, &sa, NULL);
 	for (;;) {
 		struct pollfd pf = { s, POLLIN, 0 };
 		int r = poll(&pf, 1, idle * 1000);
 		/* gone when the socket is no longer ours */
 		if (stat(path, &now) != 0 || now.st_ino != mine.st_ino ||
-		    now.st_dev != mine.st_dev)
-			return 0;
+		    now.st_dev != mine.st_dev) {
+			ours = 0;
+			break;
+		}
 		/* reaped with wait, so their CPU time adds up to the
 		   server's (a parent that ignores SIGCHLD loses it) */
 		while (waitpid(-1, NULL, WNOHANG) > 0)
@@ -213,11 +242,13 @@ int rw_serve(const char *path)
 		if (pid == 0) {
 			close(s);
 			signal(SIGPIPE, SIG_DFL);
+			signal(SIGCHLD, SIG_DFL);
 			serve_one(c);
 		}
 		close(c);
 	}
-	unlink(path);
+	if (ours)
+		unlink(path);
 	while (wait(NULL) > 0 || errno == EINTR)    /* requests still running */
 		;
 	return 0;
