@@ -118,6 +118,7 @@ static void spawn_server(const char *path)
 		closefrom(3);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGTERM, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
 		signal(SIGHUP, SIG_IGN);
 		execl(tf_env.rewrite, tf_env.rewrite, "--serve", path,
 		      (char *)NULL);
