@@ -23,8 +23,7 @@ static int op_hello(json_object *req, json_object *ans, char *err,
 	unsigned nu, ns;
 
 	exe[n > 0 ? n : 0] = 0;
-	reg_parse_all();
-	reg_counts(&nu, &ns);
+	reg_counts(&nu, &ns);   /* kept at registration: no record is read */
 	json_object_object_add(ans, "pid", json_object_new_int(getpid()));
 	json_object_object_add(ans, "abi", json_object_new_int(TF_ABI_VERSION));
 	json_object_object_add(ans, "exe", json_object_new_string(exe));
