@@ -110,6 +110,16 @@ case_fork() {
 	steady "$tmp/child" "1 1001"
 }
 
+# host_patched: wait (deadline 10 s) until host's log shows the patched
+# calc (values above 1000000)
+host_patched() {
+	local deadline=$((SECONDS + 10))
+	until [ "$(tail -n 2 "$tmp/log" | head -n 1)" -gt 1000000 ]; do
+		[ $SECONDS -lt $deadline ] || { bad "the patch never ran: $(tail -n 2 "$tmp/log")"; return; }
+		sleep 0.005
+	done
+}
+
 # dlopen: a tfcc-built library loaded with dlopen, patched by a real
 # tfcc --patch-for=libfoo.so build; calc's static count carries over
 case_dlopen() {
@@ -124,13 +134,9 @@ case_dlopen() {
 	run "$B/tfctl" list --pid "$pid" --sites calc
 	expect_out_has "libfoo.c"
 	expect_out_has "patch 1"
-	local deadline=$((SECONDS + 10))
-	until [ "$(tail -n 2 "$tmp/log" | head -n 1)" -gt 1000000 ]; do
-		[ $SECONDS -lt $deadline ] || { bad "the patch never ran: $(tail -n 2 "$tmp/log")"; break; }
-		sleep 0.005
-	done
+	host_patched
 	unload 1 "$pid"
-	deadline=$((SECONDS + 10))
+	local deadline=$((SECONDS + 10))
 	until [ "$(tail -n 2 "$tmp/log" | head -n 1)" -lt 1000000 ]; do
 		[ $SECONDS -lt $deadline ] || { bad "not restored: $(tail -n 2 "$tmp/log")"; break; }
 		sleep 0.005
@@ -342,11 +348,7 @@ case_replaced() {
 	mv "$tmp/libfoo.new" "$lib"
 	load "$tmp/fix.so" "$pid"
 	expect_out_has "replaced calc"
-	local deadline=$((SECONDS + 10))
-	until [ "$(tail -n 2 "$tmp/log" | head -n 1)" -gt 1000000 ]; do
-		[ $SECONDS -lt $deadline ] || { bad "the patch never ran: $(tail -n 2 "$tmp/log")"; break; }
-		sleep 0.005
-	done
+	host_patched
 }
 
 "case_${1:?usage: run.sh CASE}"
