@@ -171,13 +171,11 @@ static void records_asm(struct rw_buf *b, const char *unit, size_t n,
 		i += len;
 	}
 	rw_buf_puts(&a, "\n\t.popsection");
-	rw_buf_puts(b, "__asm__(");
-	rw_buf_puts(b, "\"");
+	rw_buf_puts(b, "__asm__(\"");
 	rw_buf_cesc(b, a.p, a.n);
 	rw_buf_puts(b, "\");\n");
 	free(a.p);
 }
-
 
 static void objects(struct rw_buf *b, const struct rw_opts *o,
 		    const struct rw_unit *u)
@@ -262,7 +260,7 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 		      o->presumed, o->variant, nsites);
 	if (!no_asm(u)) {
 		rw_buf_printf(&t, "%016llx\n", (unsigned long long)
-			      rw_hash(0xcbf29ce484222325ULL, s.p, s.n));
+			      rw_hash(RW_FNV_INIT, s.p, s.n));
 		rw_buf_add(&t, "", 1);
 		records_asm(b, t.p, t.n, s.p, s.n);
 		s.n = 0;

@@ -133,24 +133,6 @@ static void ps_parse(struct psite *ps)
 		ps->file = unit_file;
 }
 
-/* a unit record's value for key, copied into buf */
-static const char *unit_get(const struct tf_unit *u, const char *key,
-			    char *buf, size_t len)
-{
-	static const char *const keys[] = TF_INFO_UNIT_KEYS;
-	const char *p = u->info ? u->info : "";
-
-	for (size_t i = 0; *p && i < sizeof keys / sizeof *keys; i++) {
-		size_t n = strcspn(p, "\n");
-		if (!strcmp(keys[i], key)) {
-			snprintf(buf, len, "%.*s", (int)n, p);
-			return buf;
-		}
-		p += n + (p[n] == '\n');
-	}
-	return "";
-}
-
 static int has_flag(const char *flags, const char *f)
 {
 	size_t n = strlen(f);
@@ -190,8 +172,9 @@ static struct patch *patch_new(const char *path, const char *dlname,
 		goto oom;
 	for (i = 0; i < c->n; i++) {
 		const struct tf_unit *u = c->u[i];
-		unit_get(u, TF_INFO_FILE, file, sizeof file);
-		unit_get(u, TF_INFO_VARIANT, variant, sizeof variant);
+		rec_unit_get(u->info, TF_INFO_FILE, file, sizeof file);
+		rec_unit_get(u->info, TF_INFO_VARIANT, variant,
+			     sizeof variant);
 		/* the site records, from the file dlopen read (trap.h) */
 		struct obj_info o = { .path = (char *)dlname };
 		char *recs = u->info ? rec_sites(u, &o, &cache, err, errlen)

@@ -115,24 +115,21 @@ fail:
 	return NULL;
 }
 
-/* line k (0-based) of a record, copied into out */
-static void rec_line(const char *rec, unsigned k, char *out, size_t len)
-{
-	while (k-- && *rec) {
-		rec += strcspn(rec, "\n");
-		rec += *rec == '\n';
-	}
-	snprintf(out, len, "%.*s", (int)strcspn(rec, "\n"), rec);
-}
-
-const char *rec_key(const char *unit_rec, char *buf, size_t len)
+const char *rec_unit_get(const char *unit_rec, const char *key, char *buf,
+			 size_t len)
 {
 	static const char *const keys[] = TF_INFO_UNIT_KEYS;
-	unsigned k;
-	for (k = 0; k < sizeof keys / sizeof *keys; k++)
-		if (!strcmp(keys[k], TF_INFO_KEY))
+	const char *p = unit_rec ? unit_rec : "";
+
+	buf[0] = 0;
+	for (size_t i = 0; *p && i < sizeof keys / sizeof *keys; i++) {
+		size_t n = strcspn(p, "\n");
+		if (!strcmp(keys[i], key)) {
+			snprintf(buf, len, "%.*s", (int)n, p);
 			break;
-	rec_line(unit_rec ? unit_rec : "", k, buf, len);
+		}
+		p += n + (p[n] == '\n');
+	}
 	return buf;
 }
 
@@ -155,7 +152,7 @@ static char *find_unit(const struct rec_cache *c, const char *key,
 		i += n + 1;
 		if (strncmp(r, magic, sizeof magic - 1))
 			continue;
-		rec_key(r, got, sizeof got);
+		rec_unit_get(r, TF_INFO_KEY, got, sizeof got);
 		if (strcmp(got, key))
 			continue;
 		for (j = i, k = 0; k < nsites && j < c->len; k++)
@@ -227,7 +224,7 @@ char *rec_sites(const struct tf_unit *u, const struct obj_info *o,
 	char *s;
 	const char *path = o->exe ? "/proc/self/exe" : o->path;
 
-	rec_key(u->info, key, sizeof key);
+	rec_unit_get(u->info, TF_INFO_KEY, key, sizeof key);
 	if (!*key) {                    /* the records follow in memory */
 		const char *p = u->info + strlen(u->info) + 1, *e = p;
 		for (unsigned k = 0; k < u->nsites; k++)

@@ -55,8 +55,10 @@ struct rec_cache {
 	const char *why;        /* why buf is NULL */
 };
 void rec_cache_free(struct rec_cache *c);
-/* The key line of a unit record, into buf ("" if none). */
-const char *rec_key(const char *unit_rec, char *buf, size_t len);
+/* The value for key (TF_INFO_UNIT_KEYS) of a unit record, into buf ("" if
+   none). */
+const char *rec_unit_get(const char *unit_rec, const char *key, char *buf,
+			 size_t len);
 /* The nsites site records of u (each NUL-terminated), a malloc'd copy:
    from memory if its unit record has no key, else from the file of o
    (trap.h).  NULL, with a one-line reason in err, if they cannot be read. */

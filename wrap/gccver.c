@@ -68,16 +68,6 @@ static char *resolve(const char *word)
 	}
 }
 
-static uint64_t fnv1a64(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /* The cache directory (not created), or NULL. */
 static char *cache_dir(void)
 {
@@ -105,7 +95,8 @@ static char *cache_file(const char *dir, const char *word)
 		    (uintmax_t)st.st_dev, (uintmax_t)st.st_ino,
 		    (intmax_t)st.st_size, (intmax_t)st.st_mtim.tv_sec,
 		    (long)st.st_mtim.tv_nsec);
-	file = u_fmt("%s/gnuc-%016" PRIx64, dir, fnv1a64(key, strlen(key)));
+	file = u_fmt("%s/gnuc-%016" PRIx64, dir,
+		     u_fnv(U_FNV_INIT, key, strlen(key)));
 	free(key);
 	free(found);
 	return file;

@@ -36,23 +36,13 @@
 
 extern char **environ;
 
-static uint64_t fnv(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	while (n--) {
-		h ^= *s++;
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
 /* the socket's path into out; -1 if there is no safe place for it */
 static int sock_path(char *out, size_t len)
 {
 	const char *x = getenv("XDG_RUNTIME_DIR");
 	char dir[256];
 	struct stat st;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = U_FNV_INIT;
 	const char *ld;
 
 	if (x && x[0] == '/' && strlen(x) < 64)
@@ -66,15 +56,15 @@ static int sock_path(char *out, size_t len)
 		return -1;
 	if (stat(tf_env.rewrite, &st) != 0)
 		return -1;
-	h = fnv(h, &st.st_dev, sizeof st.st_dev);
-	h = fnv(h, &st.st_ino, sizeof st.st_ino);
-	h = fnv(h, &st.st_size, sizeof st.st_size);
-	h = fnv(h, &st.st_mtim, sizeof st.st_mtim);
+	h = u_fnv(h, &st.st_dev, sizeof st.st_dev);
+	h = u_fnv(h, &st.st_ino, sizeof st.st_ino);
+	h = u_fnv(h, &st.st_size, sizeof st.st_size);
+	h = u_fnv(h, &st.st_mtim, sizeof st.st_mtim);
 	if ((ld = getenv("LD_LIBRARY_PATH")))
-		h = fnv(h, ld, strlen(ld) + 1);
-	h = fnv(h, "|", 1);
+		h = u_fnv(h, ld, strlen(ld) + 1);
+	h = u_fnv(h, "|", 1);
 	if ((ld = getenv("LD_PRELOAD")))
-		h = fnv(h, ld, strlen(ld) + 1);
+		h = u_fnv(h, ld, strlen(ld) + 1);
 	if ((size_t)snprintf(out, len, "%s/rw-%016llx", dir,
 			     (unsigned long long)h) >= len)
 		return -1;

@@ -6,6 +6,7 @@
 #define TFCC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* A growable, NULL-terminated vector of strings (usable as an argv). */
 struct sv {
@@ -133,6 +134,9 @@ int run_capture(char *const *argv, char *buf, size_t size);
 int status_exit(int status);
 char *u_strdup(const char *s);
 char *u_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* FNV-1a 64 of n bytes, continuing from h (U_FNV_INIT to start) */
+#define U_FNV_INIT 0xcbf29ce484222325ULL
+uint64_t u_fnv(uint64_t h, const void *p, size_t n);
 char *u_dirname(const char *path);
 const char *u_basename(const char *path);
 char *u_strip_ext(const char *name);

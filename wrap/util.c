@@ -304,6 +304,16 @@ int run_capture(char *const *argv, char *buf, size_t size)
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
+uint64_t u_fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	while (n--) {
+		h ^= *s++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
 /* ---- files ---- */
 
 int u_copy_fd(int from, int to)
