@@ -16,7 +16,7 @@ static void usage(const char *why)
 {
 	fprintf(stderr, "tf-rewrite: %s; usage: tf-rewrite [--explain] "
 		"[--name PRESUMED] [--key STR] [--gnuc-version X.Y.Z] "
-		"[--compiler=gcc|clang] [--weak-statics] "
+		"[--compiler=gcc|clang] [--weak-statics] [--lto] "
 		"[--skip-funcs GLOB,...] -o OUT.c SOURCE -- GCC_ARGS...\n", why);
 	exit(2);
 }
@@ -48,6 +48,8 @@ int rw_args_parse(struct rw_opts *o, int argc, char **argv)
 			o->for_clang = 1;
 		} else if (!strcmp(a, "--weak-statics")) {
 			o->weak_statics = 1;
+		} else if (!strcmp(a, "--lto")) {
+			o->lto = 1;
 		} else if (!strcmp(a, "--compiler=gcc")) {
 			o->for_clang = 0;
 		} else if (!strcmp(a, "--mode=patch") || !strcmp(a, "--mode=normal")) {

@@ -286,7 +286,7 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 		      "tf__S_%s, %u, %s, tf__I, 0, 0 };\n", nsites, o->uid,
 		      u->nobjs, u->nobjs ? "tf__O" : "0");
 	rw_buf_puts(b, "static void tf__ctor(void) __attribute__((__constructor__)); "
-		    "static void tf__ctor(void) { if (tf__register) "
+		    "static void tf__ctor(void) { TF__CHECK_DEFINE; if (tf__register) "
 		    "tf__register(&tf__U); }\n"
 		    "static void tf__dtor(void) __attribute__((__destructor__)); "
 		    "static void tf__dtor(void) { if (tf__unregister) "
@@ -346,6 +346,8 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 			rw_buf_puts(b, "#define TF__NO_ASM 1\n");
 		if (o->weak_statics)
 			rw_buf_puts(b, "#define TF__WEAK_STATICS 1\n");
+		if (o->lto)
+			rw_buf_puts(b, "#define TF__LTO 1\n");
 		rw_buf_puts(b, rw_trap_h);
 		if (b->n && b->p[b->n - 1] != '\n')
 			rw_buf_puts(b, "\n");

@@ -52,6 +52,7 @@ struct rw_opts {
 	int explain;
 	int patch;		/* --mode=patch (rewriter/patch.c) */
 	int for_clang;		/* --compiler=clang: the code is for clang */
+	int lto;		/* --lto: the output is LTO code (TF__LTO) */
 	int weak_statics;	/* --weak-statics: tfcc resolves statics' .fn
 				   in the object (TF__FN in trap.h) */
 	const char *target_file; /* --target-file: file of records, imports */

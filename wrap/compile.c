@@ -185,13 +185,9 @@ static void note(const char *err, const char *fmt, ...)
 /* Statics' .fn resolved in the object after the compile (fnfix.c): when
    tfcc writes an object file whose symbols are final (not -S, not LTO's
    intermediate code, not to stdout). */
-static int weak_statics(const struct call *c, const struct unit *u)
+static int uses_lto(const struct call *c)
 {
 	int lto = 0;
-	if (c->mode != MODE_COMPILE && c->mode != MODE_LINK)
-		return 0;
-	if (!strcmp(u->out, "-"))
-		return 0;
 	for (size_t i = 0; i < c->args.n; i++)
 		if ((enum role)c->role[i] == R_FLAG) {
 			const char *a = c->args.v[i];
@@ -200,7 +196,16 @@ static int weak_statics(const struct call *c, const struct unit *u)
 			else if (!strcmp(a, "-fno-lto"))
 				lto = 0;
 		}
-	return !lto;
+	return lto;
+}
+
+static int weak_statics(const struct call *c, const struct unit *u)
+{
+	if (c->mode != MODE_COMPILE && c->mode != MODE_LINK)
+		return 0;
+	if (!strcmp(u->out, "-"))
+		return 0;
+	return !uses_lto(c);
 }
 
 /* Run tf-rewrite; returns 0 when the rewritten file was written. */
@@ -231,6 +236,8 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 		sv_push(&cmd, "--compiler=clang");
 	if (weak_statics(c, u))
 		sv_push(&cmd, "--weak-statics");
+	if (uses_lto(c))
+		sv_push(&cmd, "--lto");
 	if (tf_env.skip_funcs && *tf_env.skip_funcs) {
 		sv_push(&cmd, "--skip-funcs");
 		sv_push(&cmd, tf_env.skip_funcs);

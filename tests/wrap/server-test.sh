@@ -12,7 +12,7 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/server-test.XXXXXX")
 trap 'pkill -f -- "--serve $W/" 2>/dev/null; chmod -R u+w "$W" 2>/dev/null; rm -rf "$W"' EXIT
 unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS \
 	TF_CC TF_REWRITE TF_SERVER
-export XDG_RUNTIME_DIR=$W/rt TF_SERVER_IDLE=3
+export XDG_RUNTIME_DIR=$W/rt TF_SERVER_IDLE=8
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 . "$(dirname "$0")/lib.sh"
 
@@ -23,9 +23,9 @@ printf '#include <cpath.h>\n#include "rel.h"\nint env(void) { return FROM_CPATH 
 printf '#define REL 1\n' >"$W/src/sub/rel.h"
 
 sock() { ls "$XDG_RUNTIME_DIR"/tigerfix/rw-* 2>/dev/null | grep -v '\.spawn$' | head -n 1; }
-# wait_for COND...: poll COND until it holds (deadline 10 s)
+# wait_for COND...: poll COND until it holds (deadline 30 s: loaded CI)
 wait_for() {
-	local deadline=$((SECONDS + 10))
+	local deadline=$((SECONDS + 30))
 	until "$@"; do
 		[ $SECONDS -lt $deadline ] || return 1
 		sleep 0.02

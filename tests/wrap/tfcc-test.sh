@@ -231,6 +231,7 @@ if [ "$(basename "$TF_REWRITE")" = stub-rewrite.sh ]; then
 	fresh; (cd "$W/run" && TF_STUB_LOG=$W/stub4.log "$TFCC" gcc -S src/foo.c &&
 		TF_STUB_LOG=$W/stub4.log "$TFCC" gcc -flto -c src/foo.c)
 	check "rewriter args: no --weak-statics for -S or -flto" sh -c "[ \$(grep -c . '$W/stub4.log') = 2 ] && ! grep -q weak-statics '$W/stub4.log'"
+	check "rewriter args: --lto for -flto only (no shared trap check)" sh -c "[ \"\$(grep -c -- ' --lto ' '$W/stub4.log')\" = 1 ] && ! grep -q -- ' --lto ' '$W/stub.log'"
 	fresh; (cd "$W/run" && TF_STUB_LOG=$W/stub3.log "$TFCC" "$TFCC" gcc -c src/two.c)
 	check "tfcc tfcc gcc: rewritten once" test "$(wc -l <"$W/stub3.log")" -eq 1
 fi
