@@ -227,6 +227,18 @@ tf__self_x86_64(void)
 #define TF__SHARED_CHECK 1
 #endif
 #if defined(TF__SHARED_CHECK)
+/* With indirect-branch tracking (-fcf-protection=branch|full) the
+   routine's indirect jumps land on endbr64: at D+8, and at a stub that
+   jumps on to the body (the body itself stays free of it). */
+#if defined(__CET__) && (__CET__ & 1)
+#define TF__ENDBR "endbr64\n\t"
+#define TF__BODY_AT ".Ltf_bs%="
+#define TF__BODY_STUB ".Ltf_bs%=:\n\tendbr64\n\tjmp\t.Ltf_body%=\n\t"
+#else
+#define TF__ENDBR ""
+#define TF__BODY_AT ".Ltf_body%="
+#define TF__BODY_STUB ""
+#endif
 #define TF__TDECL(t) register tf_fnptr t __asm__("r11")
 #define TF__ENTRY_T(s, t, cold)                                             \
 	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %1|cmp\t" TF__QWORD "%1, 0}\n\t"          \
@@ -237,9 +249,9 @@ tf__self_x86_64(void)
 		     "{leaq\t.Ltf_d%=(%%rip), %0|lea\t%0, .Ltf_d%=[rip]}\n\t"  \
 		     "jmp\ttf__check1\n"                                      \
 		     ".Ltf_d%=:\n\t"                                          \
-		     ".long\t%c2-.Ltf_d%=, .Ltf_body%=-.Ltf_d%=\n\t"          \
-		     "jmp\t%l3\n\t"                                         \
-		     ".popsection"                                            \
+		     ".long\t%c2-.Ltf_d%=, " TF__BODY_AT "-.Ltf_d%=\n\t"      \
+		     TF__ENDBR "jmp\t%l3\n\t"                               \
+		     TF__BODY_STUB ".popsection"                              \
 		     : "=r"(t) : "m"((s).slot), "i"(&(s)) : "r10", "cc" : cold)
 /* tf__check1, entered with r11 = D: by == this thread: clear by, back to
    the body; else slot == 0 (emptied since the compare): back to the body;
