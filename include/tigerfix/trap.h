@@ -169,64 +169,19 @@ tf__self_x86_64(void)
 #else
 #define TF__ASM_INLINE
 #endif
-#define TF__ENTRY(s, cold)                                                  \
-	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %0|cmp\t" TF__QWORD "%0, 0}\n\t"          \
-		     "jne\t.Ltf_pass%=\n"                                    \
-		     ".Ltf_body%=:\n\t"                                       \
-		     ".pushsection\t.text.unlikely,\"ax\",@progbits\n"      \
-		     ".Ltf_pass%=:\n\t"                                       \
-		     "{movq\t%%fs:0, %%r11|mov\tr11, QWORD PTR fs:0}\n\t"   \
-		     "{cmpq\t%%r11, %1|cmp\t%1, r11}\n\t"                 \
-		     "jne\t%l2\n\t"                                         \
-		     "{movq\t$0, %1|mov\t" TF__QWORD "%1, 0}\n\t"          \
-		     "jmp\t.Ltf_body%=\n\t.popsection"                      \
-		     : : "m"((s).slot), "m"((s).by) : "r11", "cc" : cold)
-#else
-#define TF__ENTRY(s, cold)                                                  \
-	do {                                                                \
-		if (__builtin_expect(TF__SLOT(s) != 0, 0) && !TF__PASS(s))  \
-			goto cold;                                          \
-	} while (0)
-#endif
-
 /*
-** TF__ENTRY_T(S, t, cold): the same fast path, and the out-of-line check
-** also loads the slot into t (r11) for the cold path, where asm goto may
-** have outputs on its labels (gcc 11 and later; clang 16 and later has
-** them too, but miscompiled them at -O0 until LLVM 21, llvm-project
-** issues 74483 and 110251, so clang keeps TF__ENTRY): a
-** slot emptied since the compare goes back to the body from there, like
-** a pass, so the cold path neither reloads the slot nor needs S.fn.  The
-** check is 48 bytes of .text.unlikely per trap and 7 instructions on a
-** patched call.  (A routine shared by the file's traps, called below the
-** red zone, took 36 bytes, but a patched call 28 instructions and 4 ns
-** more.)
-** With it (TF__HAVE_OUT), a static function's S.fn need not force gcc to
-** keep an out-of-line copy (TF__FN below).  Elsewhere TF__ENTRY_T is
-** TF__ENTRY and the cold path reloads (TF__PICK) or, for an inline-only
-** function, falls through when the slot emptied (TF__LIVE).
-*/
-#if defined(__x86_64__) && defined(__LP64__) && !defined(TF__NO_ASM) && \
-	!defined(__clang__) && __GNUC__ >= 11
-#define TF__HAVE_OUT 1
-#endif
-/*
-** The check is shared (TF__SHARED_CHECK) where the site's address can be
-** an assembler constant: not under LTO (tfcc defines TF__LTO; gcc will
+** The out-of-line check is shared (TF__SHARED) where a site's address can
+** be an assembler constant: not under LTO (tfcc defines TF__LTO; gcc will
 ** not take "i" for a symbol's address there) nor the large code model.
 ** Each trap then has 25 bytes of .text.unlikely: "lea D(%rip), %r11;
 ** jmp tf__check1" and, at D, the offsets of the site and of the body
-** from D, then "jmp cold".  tf__check1, one copy per linked object
-** (a hidden comdat; TF__CHECK_DEFINE, in each unit's constructor, emits
-** it), uses r10 and r11 only: no stack, so the red zone of a function the
-** trap was inlined into is safe.  A patched call runs 16 instructions of
-** trap, not 9, for 23 bytes less per trap (Lua: 1794 traps).
+** from D, then "jmp cold".  tf__check1, one copy per linked object (a
+** hidden comdat; TF__CHECK_DEFINE, in each unit's constructor, emits it),
+** uses r10 and r11 only: no stack, so the red zone of a function the trap
+** was inlined into is safe.  Otherwise each trap spells the check out.
 */
-#if defined(TF__HAVE_OUT) && !defined(TF__LTO) && \
-	!defined(__code_model_large__)
-#define TF__SHARED_CHECK 1
-#endif
-#if defined(TF__SHARED_CHECK)
+#if !defined(TF__LTO) && !defined(__code_model_large__)
+#define TF__SHARED 1
 /* With indirect-branch tracking (-fcf-protection=branch|full) the
    routine's indirect jumps land on endbr64: at D+8, and at a stub that
    jumps on to the body (the body itself stays free of it). */
@@ -239,20 +194,19 @@ tf__self_x86_64(void)
 #define TF__BODY_AT ".Ltf_body%="
 #define TF__BODY_STUB ""
 #endif
-#define TF__TDECL(t) register tf_fnptr t __asm__("r11")
-#define TF__ENTRY_T(s, t, cold)                                             \
-	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %1|cmp\t" TF__QWORD "%1, 0}\n\t"          \
+#define TF__ENTRY(s, cold)                                                  \
+	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %0|cmp\t" TF__QWORD "%0, 0}\n\t"          \
 		     "jne\t.Ltf_pass%=\n"                                    \
 		     ".Ltf_body%=:\n\t"                                       \
 		     ".pushsection\t.text.unlikely,\"ax\",@progbits\n"      \
 		     ".Ltf_pass%=:\n\t"                                       \
-		     "{leaq\t.Ltf_d%=(%%rip), %0|lea\t%0, .Ltf_d%=[rip]}\n\t"  \
+		     "{leaq\t.Ltf_d%=(%%rip), %%r11|lea\tr11, [rip+.Ltf_d%=]}\n\t" \
 		     "jmp\ttf__check1\n"                                      \
 		     ".Ltf_d%=:\n\t"                                          \
-		     ".long\t%c2-.Ltf_d%=, " TF__BODY_AT "-.Ltf_d%=\n\t"      \
-		     TF__ENDBR "jmp\t%l3\n\t"                               \
+		     ".long\t%c1-.Ltf_d%=, " TF__BODY_AT "-.Ltf_d%=\n\t"      \
+		     TF__ENDBR "jmp\t%l2\n\t"                               \
 		     TF__BODY_STUB ".popsection"                              \
-		     : "=r"(t) : "m"((s).slot), "i"(&(s)) : "r10", "cc" : cold)
+		     : : "m"((s).slot), "i"(&(s)) : "r10", "r11", "cc" : cold)
 /* tf__check1, entered with r11 = D: by == this thread: clear by, back to
    the body; else slot == 0 (emptied since the compare): back to the body;
    else r11 = slot, on to D+8 ("jmp cold"). */
@@ -282,10 +236,71 @@ tf__self_x86_64(void)
 		"{jmp\t*%%r10|jmp\tr10}\n\t"                                \
 		".size\ttf__check1, .-tf__check1\n\t"                       \
 		".popsection" : :)
+#else
+#define TF__CHECK_DEFINE ((void)0)
+#define TF__ENTRY(s, cold)                                                  \
+	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %0|cmp\t" TF__QWORD "%0, 0}\n\t"          \
+		     "jne\t.Ltf_pass%=\n"                                    \
+		     ".Ltf_body%=:\n\t"                                       \
+		     ".pushsection\t.text.unlikely,\"ax\",@progbits\n"      \
+		     ".Ltf_pass%=:\n\t"                                       \
+		     "{movq\t%%fs:0, %%r11|mov\tr11, QWORD PTR fs:0}\n\t"   \
+		     "{cmpq\t%%r11, %1|cmp\t%1, r11}\n\t"                 \
+		     "jne\t%l2\n\t"                                         \
+		     "{movq\t$0, %1|mov\t" TF__QWORD "%1, 0}\n\t"          \
+		     "jmp\t.Ltf_body%=\n\t.popsection"                      \
+		     : : "m"((s).slot), "m"((s).by) : "r11", "cc" : cold)
+#endif
+#else
+#define TF__CHECK_DEFINE ((void)0)
+#define TF__ENTRY(s, cold)                                                  \
+	do {                                                                \
+		if (__builtin_expect(TF__SLOT(s) != 0, 0) && !TF__PASS(s))  \
+			goto cold;                                          \
+	} while (0)
+#endif
+
+/*
+** TF__ENTRY_T(S, t, cold): the same fast path, and the out-of-line check
+** also loads the slot into t (r11) for the cold path, where asm goto may
+** have outputs on its labels (gcc 11 and later; clang 16 and later has
+** them too, but miscompiled them at -O0 until LLVM 21, llvm-project
+** issues 74483 and 110251, so clang keeps TF__ENTRY): a
+** slot emptied since the compare goes back to the body from there, like
+** a pass, so the cold path neither reloads the slot nor needs S.fn.
+** (A routine shared by the file's traps and called below the red zone,
+** tried before tf__check1, made a patched call 28 instructions and 4 ns
+** slower.)
+** With it (TF__HAVE_OUT), a static function's S.fn need not force gcc to
+** keep an out-of-line copy (TF__FN below).  Elsewhere TF__ENTRY_T is
+** TF__ENTRY and the cold path reloads (TF__PICK) or, for an inline-only
+** function, falls through when the slot emptied (TF__LIVE).
+*/
+#if defined(__x86_64__) && defined(__LP64__) && !defined(TF__NO_ASM) && \
+	!defined(__clang__) && __GNUC__ >= 11
+#define TF__HAVE_OUT 1
+#endif
+/* With TF__SHARED, tf__check1 (above) is the check and hands the slot
+   over in r11: a patched call runs 16 instructions of trap, not 9, for 23
+   bytes less per trap than the per-trap form (48 bytes; Lua: 1794 traps). */
+#if defined(TF__HAVE_OUT) && defined(TF__SHARED)
+#define TF__TDECL(t) register tf_fnptr t __asm__("r11")
+#define TF__ENTRY_T(s, t, cold)                                             \
+	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %1|cmp\t" TF__QWORD "%1, 0}\n\t"          \
+		     "jne\t.Ltf_pass%=\n"                                    \
+		     ".Ltf_body%=:\n\t"                                       \
+		     ".pushsection\t.text.unlikely,\"ax\",@progbits\n"      \
+		     ".Ltf_pass%=:\n\t"                                       \
+		     "{leaq\t.Ltf_d%=(%%rip), %0|lea\t%0, .Ltf_d%=[rip]}\n\t"  \
+		     "jmp\ttf__check1\n"                                      \
+		     ".Ltf_d%=:\n\t"                                          \
+		     ".long\t%c2-.Ltf_d%=, " TF__BODY_AT "-.Ltf_d%=\n\t"      \
+		     TF__ENDBR "jmp\t%l3\n\t"                               \
+		     TF__BODY_STUB ".popsection"                              \
+		     : "=r"(t) : "m"((s).slot), "i"(&(s)) : "r10", "cc" : cold)
 #define TF__PICK(s, t) ((void)0)
 #define TF__LIVE(s, t) 1
 #elif defined(TF__HAVE_OUT)
-#define TF__CHECK_DEFINE ((void)0)
 #define TF__TDECL(t) register tf_fnptr t __asm__("r11")
 #define TF__ENTRY_T(s, t, cold)                                             \
 	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %1|cmp\t" TF__QWORD "%1, 0}\n\t"          \
@@ -309,7 +324,6 @@ tf__self_x86_64(void)
 #define TF__PICK(s, t) ((void)0)
 #define TF__LIVE(s, t) 1
 #else
-#define TF__CHECK_DEFINE ((void)0)
 #define TF__TDECL(t) tf_fnptr t
 #define TF__ENTRY_T(s, t, cold) TF__ENTRY(s, cold)
 #define TF__PICK(s, t) ((void)(((t) = TF__SLOT(s)) == 0 && ((t) = (s).fn, 0)))

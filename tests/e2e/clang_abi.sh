@@ -4,6 +4,7 @@
 # .expect, except for i128_stack, whose __int128 clang 14 splits between
 # r9 and the stack: tfcc makes that function replace-only, so attaching
 # must fail with a clear line and every call must run the plain body.
+# Also rt_forms (the trap's shared out-of-line check) under clang.
 # usage: clang_abi.sh BUILD_DIR
 set -u
 build=$(cd "${1:?usage: clang_abi.sh BUILD_DIR}" && pwd)
@@ -44,6 +45,18 @@ for n in bad:
     print("FAIL %s: section %s differs" % (opt, n))
 sys.exit(1 if bad else 0)
 PY
+	# the trap's shared out-of-line check as clang compiles it
+	if ! "$build/bin/tfcc" clang $o -pthread -I"$here/../../include" \
+		-o "$tmp/forms" "$here/cases/rt_forms.c" -L"$build/lib" -ltf \
+		-Wl,-rpath,"$build/lib" 2>"$tmp/err"; then
+		echo "FAIL $o: tfcc clang could not build rt_forms:"; cat "$tmp/err"
+		fails=$((fails + 1)); continue
+	fi
+	"$tmp/forms" >"$tmp/out" 2>&1
+	if ! cmp -s "$here/cases/rt_forms.expect" "$tmp/out"; then
+		echo "FAIL $o: rt_forms under clang:"; diff "$here/cases/rt_forms.expect" "$tmp/out"
+		fails=$((fails + 1))
+	fi
 done
 [ "$fails" = 0 ] && echo "clang_abi: ok (-O0, -O2)"
 exit $((fails != 0))

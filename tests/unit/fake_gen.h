@@ -78,6 +78,7 @@
 	static void tf__ctor(void) __attribute__((__constructor__));       \
 	static void tf__ctor(void)                                         \
 	{                                                                  \
+		TF__CHECK_DEFINE;                                          \
 		if (tf__register)                                          \
 			tf__register(&tf__U);                              \
 	}                                                                  \
