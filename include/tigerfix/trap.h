@@ -194,18 +194,22 @@ tf__self_x86_64(void)
 #define TF__BODY_AT ".Ltf_body%="
 #define TF__BODY_STUB ""
 #endif
+/* The trap's text for the shared check; SLOT, SITE, COLD: operand
+   numbers; R11 (AT&T) and R11I (Intel): how the template names r11. */
+#define TF__SHARED_TEXT(SLOT, SITE, COLD, R11, R11I)                       \
+	"{cmpq\t$0, %" SLOT "|cmp\t" TF__QWORD "%" SLOT ", 0}\n\t"          \
+	"jne\t.Ltf_pass%=\n"                                                \
+	".Ltf_body%=:\n\t"                                                   \
+	".pushsection\t.text.unlikely,\"ax\",@progbits\n"                  \
+	".Ltf_pass%=:\n\t"                                                   \
+	"{leaq\t.Ltf_d%=(%%rip), " R11 "|lea\t" R11I ", [rip+.Ltf_d%=]}\n\t" \
+	"jmp\ttf__check1\n"                                                  \
+	".Ltf_d%=:\n\t"                                                      \
+	".long\t%c" SITE "-.Ltf_d%=, " TF__BODY_AT "-.Ltf_d%=\n\t"          \
+	TF__ENDBR "jmp\t%l" COLD "\n\t"                                     \
+	TF__BODY_STUB ".popsection"
 #define TF__ENTRY(s, cold)                                                  \
-	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %0|cmp\t" TF__QWORD "%0, 0}\n\t"          \
-		     "jne\t.Ltf_pass%=\n"                                    \
-		     ".Ltf_body%=:\n\t"                                       \
-		     ".pushsection\t.text.unlikely,\"ax\",@progbits\n"      \
-		     ".Ltf_pass%=:\n\t"                                       \
-		     "{leaq\t.Ltf_d%=(%%rip), %%r11|lea\tr11, [rip+.Ltf_d%=]}\n\t" \
-		     "jmp\ttf__check1\n"                                      \
-		     ".Ltf_d%=:\n\t"                                          \
-		     ".long\t%c1-.Ltf_d%=, " TF__BODY_AT "-.Ltf_d%=\n\t"      \
-		     TF__ENDBR "jmp\t%l2\n\t"                               \
-		     TF__BODY_STUB ".popsection"                              \
+	__asm__ TF__ASM_INLINE goto(TF__SHARED_TEXT("0", "1", "2", "%%r11", "r11") \
 		     : : "m"((s).slot), "i"(&(s)) : "r10", "r11", "cc" : cold)
 /* tf__check1, entered with r11 = D: by == this thread: clear by, back to
    the body; else slot == 0 (emptied since the compare): back to the body;
@@ -286,17 +290,7 @@ tf__self_x86_64(void)
 #if defined(TF__HAVE_OUT) && defined(TF__SHARED)
 #define TF__TDECL(t) register tf_fnptr t __asm__("r11")
 #define TF__ENTRY_T(s, t, cold)                                             \
-	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %1|cmp\t" TF__QWORD "%1, 0}\n\t"          \
-		     "jne\t.Ltf_pass%=\n"                                    \
-		     ".Ltf_body%=:\n\t"                                       \
-		     ".pushsection\t.text.unlikely,\"ax\",@progbits\n"      \
-		     ".Ltf_pass%=:\n\t"                                       \
-		     "{leaq\t.Ltf_d%=(%%rip), %0|lea\t%0, .Ltf_d%=[rip]}\n\t"  \
-		     "jmp\ttf__check1\n"                                      \
-		     ".Ltf_d%=:\n\t"                                          \
-		     ".long\t%c2-.Ltf_d%=, " TF__BODY_AT "-.Ltf_d%=\n\t"      \
-		     TF__ENDBR "jmp\t%l3\n\t"                               \
-		     TF__BODY_STUB ".popsection"                              \
+	__asm__ TF__ASM_INLINE goto(TF__SHARED_TEXT("1", "2", "3", "%0", "%0")    \
 		     : "=r"(t) : "m"((s).slot), "i"(&(s)) : "r10", "cc" : cold)
 #define TF__PICK(s, t) ((void)0)
 #define TF__LIVE(s, t) 1

@@ -368,6 +368,11 @@ EOF2
 	check "statics -o /dev/null (configure probes): quiet" test ! -s "$W/err"
 	(cd "$W/st" && "$TFCC" gcc -O2 -S st.c -o st.s)
 	check "statics -S: sites name the functions" sh -c "! grep -q tf__F_ '$W/st/st.s'"
+	# the trap's out-of-line check: one shared routine (trap.h TF__SHARED),
+	# except in LTO objects, where each trap spells it out
+	(cd "$W/st" && "$TFCC" gcc -O2 -c st.c -o sh.o && "$TFCC" gcc -O2 -flto -c st.c -o lto.o)
+	check "shared check: one tf__check1, no per-trap check" sh -c "nm '$W/st/sh.o' | grep -q ' W tf__check1\$' && ! objdump -d '$W/st/sh.o' | grep -q 'fs:0x0,%r11'"
+	check "shared check: not in an LTO object" sh -c "! nm '$W/st/lto.o' 2>/dev/null | grep -q tf__check1 && ! grep -q tf__check1 '$W/st/lto.o'"
 fi
 
 # ---- no temp files left behind ----
