@@ -153,6 +153,25 @@ static int link_plain(struct call *c)
 	return st;
 }
 
+/* With a launcher in front of the compiler (tfcc ccache gcc): a key for
+   a temp dir named the same on every run of this call, so that the
+   rewritten source's path, which ccache hashes, does not change.  The
+   user, the working directory and the command line: calls with one key
+   are the same compile, and tmp_make_keyed keeps them apart. */
+static uint64_t call_key(const struct call *c)
+{
+	char cwd[PATH_MAX];
+	uid_t uid = geteuid();
+	uint64_t h = u_fnv(U_FNV_INIT, &uid, sizeof uid);
+
+	if (!getcwd(cwd, sizeof cwd))
+		cwd[0] = 0;
+	h = u_fnv(h, cwd, strlen(cwd) + 1);
+	for (int i = 1; i < c->argc; i++)
+		h = u_fnv(h, c->argv[i], strlen(c->argv[i]) + 1);
+	return h;
+}
+
 int main(int argc, char **argv)
 {
 	struct call c;
@@ -184,7 +203,9 @@ int main(int argc, char **argv)
 	args_parse(&c);
 	if (c.mode == MODE_PASS)
 		pass_through(&c);
-	if (c.nsrc_c == 0 || !(tmp = tmp_make())) {
+	tmp = c.nsrc_c && c.compiler != c.cc.v[0] ?     /* a launcher */
+	      tmp_make_keyed(call_key(&c)) : NULL;
+	if (c.nsrc_c == 0 || (!tmp && !(tmp = tmp_make()))) {
 		if (c.mode == MODE_LINK)
 			return link_plain(&c);
 		pass_through(&c);

@@ -143,6 +143,7 @@ char *u_strip_ext(const char *name);
 int u_exists(const char *path);
 void u_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *tmp_make(void);
+char *tmp_make_keyed(uint64_t key);     /* NULL: use tmp_make */
 void tmp_remove(const char *dir);
 void sig_protect(const char *dir);
 int sig_caught(void);

@@ -6,12 +6,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -396,8 +398,8 @@ char *tmp_make(void)
 	return dir;
 }
 
-/* Remove dir and everything below it (it holds only our files). */
-void tmp_remove(const char *dir)
+/* Remove everything below dir. */
+static void tmp_empty(const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -413,5 +415,50 @@ void tmp_remove(const char *dir)
 		}
 		closedir(d);
 	}
+}
+
+/*
+** A private directory whose name is the same on every run with the same
+** key: $TMPDIR/tfcc-<16 hex>.  Launchers that cache (ccache, sccache)
+** hash the path of the source they compile, so a random name would never
+** hit.  The directory is held with an exclusive flock(2) on it until tfcc
+** exits (after tmp_remove), so two calls with one key (make -j running
+** the same compile twice) never share it: the second gets NULL and takes
+** a random one.  One left by a killed tfcc (no lock held) is emptied and
+** reused.  NULL too when it is not ours alone or cannot be made.
+*/
+char *tmp_make_keyed(uint64_t key)
+{
+	const char *base = getenv("TMPDIR");
+	struct stat st, now;
+	char *dir;
+	int fd, made;
+
+	if (!base || !*base)
+		base = "/tmp";
+	dir = u_fmt("%s/tfcc-%016" PRIx64, base, key);
+	made = mkdir(dir, 0700) == 0;
+	fd = made || errno == EEXIST ?
+	     open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+	/* locked, still the directory at that name (not removed by the
+	   call that held it), owned by us and private */
+	if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0 ||
+	    fstat(fd, &st) != 0 || lstat(dir, &now) != 0 ||
+	    st.st_dev != now.st_dev || st.st_ino != now.st_ino ||
+	    st.st_uid != geteuid() || (st.st_mode & 077)) {
+		if (fd >= 0)
+			close(fd);
+		free(dir);
+		return NULL;
+	}
+	if (!made)
+		tmp_empty(dir);
+	return dir;     /* fd stays open: the lock lasts until exit */
+}
+
+/* Remove dir and everything below it (it holds only our files). */
+void tmp_remove(const char *dir)
+{
+	tmp_empty(dir);
 	rmdir(dir);
 }
