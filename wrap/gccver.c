@@ -44,7 +44,7 @@ static int ver_ok(const char *v)
 }
 
 /* The executable execvp would run for word, or NULL. */
-static char *resolve(const char *word)
+char *cc_resolve(const char *word)
 {
 	const char *path = getenv("PATH"), *p, *end;
 	struct stat st;
@@ -82,7 +82,7 @@ static char *cache_dir(void)
 /* The cache file for the compiler word, or NULL. */
 static char *cache_file(const char *dir, const char *word)
 {
-	char *found = resolve(word), real[PATH_MAX], *key, *file;
+	char *found = cc_resolve(word), real[PATH_MAX], *key, *file;
 	struct stat st;
 
 	if (!found)

@@ -3,6 +3,7 @@
 **
 **   tfcc [--explain] [LAUNCHER...] COMPILER ARGS...     (CC="tfcc gcc")
 **   tfcc ARGS...                      (no compiler word: $TF_CC or cc)
+**   tfcc --identity [COMPILER]        (for ccache's compiler_check)
 **
 ** Rules (see docs/tfcc.md):
 **  - a call tfcc does not understand, or that compiles no C, is exec'd
@@ -183,6 +184,10 @@ int main(int argc, char **argv)
 	c.argc = argc;
 	env_init();
 	c.first_arg = 1;
+	if (argc > 1 && !strcmp(argv[1], "--identity")) {
+		compiler_words(&c, 2);
+		return identity(&c);        /* wrap/ident.c */
+	}
 	if (argc > 1 && !strcmp(argv[1], "--explain")) {
 		tf_env.explain = 1;
 		c.first_arg = 2;

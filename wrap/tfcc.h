@@ -114,6 +114,9 @@ int comp_sources(struct call *c, const char *tmp);
    with explain (the source's name), a line per static left without */
 int fnfix_object(const char *path, const char *explain);
 
+/* ident.c: tfcc --identity, for ccache's compiler_check */
+int identity(const struct call *c);
+
 /* link.c */
 void link_runtime(const struct call *c, struct sv *cmd);
 int link_objects(struct call *c);
@@ -121,6 +124,7 @@ int link_run(const struct call *c, struct sv *cmd);
 
 /* gccver.c: `CC -dumpfullversion` (cached on disk), NULL for clang */
 const char *gnuc_version(const struct call *c);
+char *cc_resolve(const char *word);     /* as execvp finds it, or NULL */
 
 /* depfile.c */
 char *dep_file(const struct call *c, const char *src_base);
