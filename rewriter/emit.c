@@ -54,6 +54,45 @@ static int no_asm(const struct rw_unit *u)
 	return 0;
 }
 
+/* The cold path's call in asm (TF__RSEL, TF__RCALL_TEXT in trap.h): the
+   arguments in their registers (widened to int where narrower), &site in
+   r10, the slot in r11 (tf__t), the result in rax.  No commas outside
+   parentheses: it is a macro argument. */
+static void regcall(struct rw_buf *b, const struct rw_func *f,
+		    const char *site)
+{
+	static const char *const reg[] = { "D", "S", "d", "c", "r8", "r9" };
+	rw_buf_puts(b, "{ ");
+	if (!(f->flags & RW_VOID)) {
+		rw_buf_printf(b, "union { tf_fnptr tf__x; __typeof__(&%s) tf__f; } "
+			      "tf__p; __typeof__(tf__p.tf__f", f->name);
+		args(b, f);
+		rw_buf_puts(b, ") tf__r; ");
+	}
+	rw_buf_printf(b, "register void *tf__c10 __asm__(\"r10\") = &%s; ", site);
+	for (unsigned i = 4; i < f->nparams; i++)
+		rw_buf_printf(b, "register __typeof__(%s%s) tf__a%u "
+			      "__asm__(\"%s\") = %s; ",
+			      f->promote >> i & 1 ? "0 + " : "(void)0, ",
+			      f->params[i].name, i, reg[i], f->params[i].name);
+	rw_buf_puts(b, "__asm__ __volatile__(TF__RCALL_TEXT : ");
+	if (!(f->flags & RW_VOID))
+		rw_buf_puts(b, "\"=a\"(tf__r), ");
+	rw_buf_puts(b, "\"+r\"(tf__c10), \"+r\"(tf__t) : ");
+	for (unsigned i = 0; i < f->nparams; i++) {
+		const char *pre = f->promote >> i & 1 ? "0 + " : "";
+		if (i < 4)
+			rw_buf_printf(b, "%s\"%s\"(%s%s)", i ? ", " : "",
+				      reg[i], pre, f->params[i].name);
+		else
+			rw_buf_printf(b, ", \"r\"(tf__a%u)", i);
+	}
+	rw_buf_printf(b, " : TF__RCLOB%s); ", f->flags & RW_VOID ? ", \"rax\"" : "");
+	if (!(f->flags & (RW_VOID | RW_NORETURN)))
+		rw_buf_puts(b, "return tf__r; ");
+	rw_buf_puts(b, "}");
+}
+
 /* The statement after the body's '{' (one declaration, see the docs). */
 static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 {
@@ -91,18 +130,25 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 		rw_buf_printf(&b, "TF__PICK(%s, tf__t); ", site);
 	/* A union, not a cast: gcc types noreturn and const functions as
 	   qualified, and -Wcast-qual would flag a cast that adds that. */
+	if (f->flags & RW_REGCALL) {
+		rw_buf_puts(&b, "TF__RSEL(");
+		regcall(&b, f, site);
+		rw_buf_puts(&b, ", ");
+	}
 	rw_buf_printf(&b, "{ union { tf_fnptr tf__x; __typeof__(&%s) tf__f; } "
 		      "tf__p; tf__p.tf__x = tf__t; ", f->name);
 	if (!(f->flags & (RW_VOID | RW_NORETURN)))
 		rw_buf_puts(&b, "return ");
 	rw_buf_puts(&b, "TF__CHAIN(tf__p.tf__f");
 	args(&b, f);
-	rw_buf_printf(&b, ", %s); ", site);
+	rw_buf_printf(&b, ", %s); }", site);
+	if (f->flags & RW_REGCALL)
+		rw_buf_puts(&b, ")");
 	if (f->flags & RW_NORETURN)
-		rw_buf_puts(&b, "__builtin_unreachable(); ");
+		rw_buf_puts(&b, " __builtin_unreachable();");
 	else if (f->flags & RW_VOID)
-		rw_buf_puts(&b, "return; ");
-	rw_buf_puts(&b, "} } } 0; });");
+		rw_buf_puts(&b, " return;");
+	rw_buf_puts(&b, " } } 0; });");
 	return rw_buf_take(&b);
 }
 
@@ -285,6 +331,11 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 	rw_buf_printf(b, ";\nstatic struct tf_unit tf__U = { TF_ABI_VERSION, %u, "
 		      "tf__S_%s, %u, %s, tf__I, 0, 0 };\n", nsites, o->uid,
 		      u->nobjs, u->nobjs ? "tf__O" : "0");
+	for (unsigned k = 0; k < u->nfuncs; k++)
+		if (!u->funcs[k].skip && (u->funcs[k].flags & RW_REGCALL)) {
+			rw_buf_puts(b, "TF__PCALL_DEFINE\n");
+			break;
+		}
 	rw_buf_puts(b, "static void tf__ctor(void) __attribute__((__constructor__)); "
 		    "static void tf__ctor(void) { TF__CHECK_DEFINE; if (tf__register) "
 		    "tf__register(&tf__U); }\n"

@@ -411,6 +411,54 @@ static int skipped_by_glob(struct ctx *x, const char *name)
 	return 0;
 }
 
+/* An integer (up to 64 bits), enum or pointer: one INTEGER register.
+   *narrow: an integer narrower than int (the caller widens it). */
+static int reg_scalar(CXType t, int *narrow)
+{
+	t = clang_getCanonicalType(t);
+	long long size = clang_Type_getSizeOf(t);
+	*narrow = 0;
+	switch (t.kind) {
+	case CXType_Pointer:
+		return size == 8;
+	case CXType_Bool: case CXType_Char_U: case CXType_UChar:
+	case CXType_Char16: case CXType_Char32: case CXType_UShort:
+	case CXType_UInt: case CXType_ULong: case CXType_ULongLong:
+	case CXType_Char_S: case CXType_SChar: case CXType_WChar:
+	case CXType_Short: case CXType_Int: case CXType_Long:
+	case CXType_LongLong: case CXType_Enum:
+		*narrow = size > 0 && size < 4;
+		return size > 0 && size <= 8;
+	default:
+		return 0;
+	}
+}
+
+/* RW_REGCALL (TF__RSEL in trap.h): a prototyped, non-variadic function of
+   at most six such arguments, returning one or nothing. */
+static void regcall(CXCursor c, struct rw_func *f)
+{
+	CXType ft = clang_getCanonicalType(clang_getCursorType(c));
+	int narrow;
+	if (ft.kind != CXType_FunctionProto || clang_isFunctionTypeVariadic(ft) ||
+	    (f->flags & RW_KNR) || f->nparams > 6)
+		return;
+	CXType rt = clang_getCanonicalType(clang_getResultType(ft));
+	if (!(f->flags & RW_VOID) && (!reg_scalar(rt, &narrow) ||
+	    clang_isConstQualifiedType(rt) || clang_isVolatileQualifiedType(rt)))
+		return;		/* (a qualified result: the asm's output) */
+	f->promote = 0;
+	for (unsigned i = 0; i < f->nparams; i++) {
+		CXType pt = clang_getCursorType(clang_Cursor_getArgument(c, i));
+		if (clang_getCanonicalType(pt).kind == CXType_Atomic ||
+		    !reg_scalar(clang_getArgType(ft, i), &narrow))
+			return;
+		if (narrow)
+			f->promote |= 1u << i;
+	}
+	f->flags |= RW_REGCALL;
+}
+
 static void signature(struct ctx *x, CXCursor c, struct rw_func *f)
 {
 	CXType ft = clang_getCursorType(c);
@@ -428,6 +476,9 @@ static void signature(struct ctx *x, CXCursor c, struct rw_func *f)
 	}
 	/* the layout the runtime's generic thunk needs (rewriter/cc_*.c) */
 	enum CXCallingConv cc = clang_getFunctionTypeCallingConv(ft);
+	if ((cc == CXCallingConv_C || cc == CXCallingConv_Default ||
+	     cc == CXCallingConv_X86_64SysV) && x->x86_64)
+		regcall(c, f);
 	if (f->flags & RW_VARIADIC)
 		f->nothunk = "variadic";
 	else if (cc != CXCallingConv_C && cc != CXCallingConv_Default &&

@@ -79,7 +79,9 @@ enum {
 	RW_MAIN = 1 << 5,
 	RW_NOTHUNK = 1 << 6,
 	RW_VOID = 1 << 7,	/* returns void */
-	RW_INLINE_ONLY = 1 << 8	/* no out-of-line definition: fn = 0 */
+	RW_INLINE_ONLY = 1 << 8,	/* no out-of-line definition: fn = 0 */
+	RW_REGCALL = 1 << 9	/* at most 6 integer or pointer arguments and
+				   such a result or none (TF__RSEL) */
 };
 
 struct rw_param {
@@ -101,6 +103,7 @@ struct rw_func {
 	char *cc;		/* calling-convention layout (cc=), or 0 */
 	unsigned nparams;
 	struct rw_param *params;
+	unsigned promote;	/* bit i: argument i is narrower than int */
 	uint64_t sighash, bodyhash;
 };
 

@@ -268,8 +268,9 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 ** decide it by the trap's size, so gcc decides as it would on the plain
 ** source.  Before the user's flags: a --param of theirs still wins.
 ** gcc 10 and later only (earlier ones had other defaults).
-** The price (Lua, docs/testing.md): 2% fewer instructions for about 8%
-** more build CPU and 18% more text; TF_PLAIN_INLINE=1 keeps gcc's own
+** The price (Lua, docs/testing.md): 2.3% fewer instructions for about 8%
+** more build CPU and 14% more text (raised by 5 or 10: 0.8% and 0.9%
+** fewer for 6% and 8% more text); TF_PLAIN_INLINE=1 keeps gcc's own
 ** limits.
 */
 #define TRAP_INSNS 15

@@ -325,6 +325,87 @@ tf__self_x86_64(void)
 #endif
 
 /*
+** TF__RSEL(rc, c): the cold path's call, for a function whose arguments
+** are at most six integers or pointers, and whose result is one or none
+** (the rewriter's RW_REGCALL): rc where the shared check is, c elsewhere.
+** c is a C call through the slot.  A C call clobbers every call-clobbered
+** register, and gcc's interprocedural register allocation (-fipa-ra) then
+** takes that the function, cold path and all, clobbers them: its callers
+** save what they keep across calls to it in callee-saved registers, with
+** a push and a pop each (Lua's lua_compare around index2value: four).
+** rc calls in asm instead (TF__RCALL_TEXT), through tf__pcall, which
+** keeps every register the asm does not name (TF__RCLOB: vector and x87
+** registers, which the code around traps seldom holds across a call) and
+** leaves the caller's red zone alone; the function's register use is
+** then the body's own, as in plain gcc.  A patched call runs 25 more
+** instructions.
+*/
+#if defined(TF__HAVE_OUT) && defined(TF__SHARED) && defined(__SSE__) && \
+	defined(__MMX__)
+#define TF__RSEL(rc, c) rc
+/* In: rdi, rsi, rdx, rcx, r8, r9 the arguments, r10 &S, r11 the slot.
+   Out: rax; r10, r11 clobbered. */
+#define TF__RCALL_TEXT                                                      \
+	"{leaq\t.Ltf_r%=(%%rip), %%rax|lea\trax, [rip+.Ltf_r%=]}\n\t"      \
+	"jmp\ttf__pcall\n.Ltf_r%=:\n\t" TF__ENDBR
+#define TF__RCLOB0                                                          \
+	"cc", "memory", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5",    \
+	"xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", \
+	"xmm14", "xmm15", "st", "st(1)", "st(2)", "st(3)", "st(4)",        \
+	"st(5)", "st(6)", "st(7)"
+#if defined(__AVX512F__)
+#define TF__RCLOB TF__RCLOB0, "xmm16", "xmm17", "xmm18", "xmm19", "xmm20", \
+	"xmm21", "xmm22", "xmm23", "xmm24", "xmm25", "xmm26", "xmm27",     \
+	"xmm28", "xmm29", "xmm30", "xmm31", "k0", "k1", "k2", "k3", "k4",  \
+	"k5", "k6", "k7"
+#else
+#define TF__RCLOB TF__RCLOB0
+#endif
+/*
+** tf__pcall: entered by a jump with the return address in rax (no push:
+** the caller's red zone, 128 bytes below its rsp, may hold its data).
+** Saves the argument registers and rbp, aligns the stack, calls r11 with
+** r10 intact (the static chain), restores, jumps back.  The CFI lets
+** debuggers and unwinders walk through it; rbp makes a frame-pointer
+** chain too.  One static copy per unit that needs it (TF__PCALL_DEFINE).
+*/
+#define TF__PCALL_DEFINE                                                    \
+	static void tf__pcall(void) __attribute__((__naked__, __used__,    \
+		__cold__, __noinline__, __no_instrument_function__));       \
+	static void tf__pcall(void)                                         \
+	{                                                                   \
+		__asm__(".cfi_def_cfa 7, 0\n\t.cfi_register 16, 0\n\t"     \
+			"{leaq\t-128(%%rsp), %%rsp|lea\trsp, [rsp-128]}\n\t" \
+			".cfi_adjust_cfa_offset 128\n\t"                    \
+			"{pushq\t%%rax|push\trax}\n\t"                      \
+			".cfi_adjust_cfa_offset 8\n\t.cfi_offset 16, -136\n\t" \
+			"{pushq\t%%rbp|push\trbp}\n\t"                      \
+			".cfi_adjust_cfa_offset 8\n\t.cfi_offset 6, -144\n\t" \
+			"{movq\t%%rsp, %%rbp|mov\trbp, rsp}\n\t"            \
+			".cfi_def_cfa_register 6\n\t"                       \
+			"{pushq\t%%rdi|push\trdi}\n\t{pushq\t%%rsi|push\trsi}\n\t" \
+			"{pushq\t%%rdx|push\trdx}\n\t{pushq\t%%rcx|push\trcx}\n\t" \
+			"{pushq\t%%r8|push\tr8}\n\t{pushq\t%%r9|push\tr9}\n\t" \
+			"{andq\t$-16, %%rsp|and\trsp, -16}\n\t"             \
+			"{call\t*%%r11|call\tr11}\n\t"                      \
+			"{leaq\t-48(%%rbp), %%rsp|lea\trsp, [rbp-48]}\n\t"  \
+			"{popq\t%%r9|pop\tr9}\n\t{popq\t%%r8|pop\tr8}\n\t"  \
+			"{popq\t%%rcx|pop\trcx}\n\t{popq\t%%rdx|pop\trdx}\n\t" \
+			"{popq\t%%rsi|pop\trsi}\n\t{popq\t%%rdi|pop\trdi}\n\t" \
+			"{popq\t%%rbp|pop\trbp}\n\t"                        \
+			".cfi_def_cfa 7, 136\n\t.cfi_restore 6\n\t"         \
+			"{popq\t%%r11|pop\tr11}\n\t"                        \
+			".cfi_def_cfa_offset 128\n\t.cfi_register 16, 11\n\t" \
+			"{leaq\t128(%%rsp), %%rsp|lea\trsp, [rsp+128]}\n\t" \
+			".cfi_def_cfa_offset 0\n\t"                         \
+			"{jmp\t*%%r11|jmp\tr11}" : :);                       \
+	}
+#else
+#define TF__RSEL(rc, c) c
+#define TF__PCALL_DEFINE extern int tf__no_pcall;
+#endif
+
+/*
 ** TF__FN(f, w): what S.fn holds for a static function: &f, which makes the
 ** compiler keep an out-of-line copy even where it inlined every call, or,
 ** when the rewriter was told tfcc will resolve it (TF__WEAK_STATICS) and
