@@ -39,6 +39,7 @@ struct ctx {
 		uint64_t h;
 	} *sigs;
 	unsigned nsigs, capsigs;
+	struct rw_types *types;	/* records' layouts, for sighash */
 	int x86_64;		/* target is x86-64 (LP64): cc= records */
 };
 
@@ -498,14 +499,13 @@ static void signature(struct ctx *x, CXCursor c, struct rw_func *f)
 		f->flags |= RW_NOTHUNK;
 	CXType cft = clang_getCanonicalType(ft);
 	f->sig = rw_type_spell(cft);
-	/* the hash depends only on the canonical type (one per signature,
-	   and expanding records is costly: lua_State in every Lua function) */
+	/* the hash depends only on the canonical type: one per signature */
 	for (unsigned i = 0; i < x->nsigs; i++)
 		if (x->sigs[i].type == cft.data[0]) {
 			f->sighash = x->sigs[i].h;
 			return;
 		}
-	f->sighash = rw_type_sighash(ft);
+	f->sighash = rw_type_sighash(x->types, ft);
 	RW_GROW(x->sigs, x->nsigs, x->capsigs);
 	x->sigs[x->nsigs].type = cft.data[0];
 	x->sigs[x->nsigs++].h = f->sighash;
@@ -725,6 +725,7 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 	memset(&x, 0, sizeof x);
 	x.o = o;
 	x.u = u;
+	x.types = rw_types_new();
 	CXIndex idx = clang_createIndex(0, 0);
 	struct CXUnsavedFile uf = { o->source, u->src, (unsigned long)u->len };
 	enum CXErrorCode e = clang_parseTranslationUnit2(idx, o->source,
@@ -740,6 +741,7 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 				      "check the flags and that libclang 14 is "
 				      "installed", (int)e);
 		*why = rw_buf_take(&b);
+		rw_types_free(x.types);
 		clang_disposeIndex(idx);
 		return -1;
 	}
@@ -776,6 +778,7 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 	free(x.decls);
 	free(x.defs);
 	free(x.sigs);
+	rw_types_free(x.types);
 	clang_disposeTranslationUnit(x.tu);
 	clang_disposeIndex(idx);
 	return *why ? -1 : 0;

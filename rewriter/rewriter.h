@@ -165,7 +165,11 @@ unsigned rw_include_find(const struct rw_opts *o, CXTranslationUnit tu,
 char *rw_type_spell(CXType t);		/* anonymous locations removed */
 char *rw_type_param_spell(CXType t, CXType adjusted); /* arrays -> pointers */
 int rw_type_is_array(CXType t);
-uint64_t rw_type_sighash(CXType fn);
+/* sighash: the records of one unit, each read from libclang once */
+struct rw_types;
+struct rw_types *rw_types_new(void);
+void rw_types_free(struct rw_types *m);
+uint64_t rw_type_sighash(struct rw_types *m, CXType fn);
 
 /* ---- cc_x86_64.c: calling-convention layout for the generic thunk */
 #include <clang-c/Index.h>

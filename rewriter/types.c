@@ -81,93 +81,214 @@ char *rw_type_param_spell(CXType t, CXType adjusted)
 	return rw_buf_take(&b);
 }
 
-/* ---- sighash: canonical types, records expanded with their layout */
+/* ---- sighash: canonical types, and the layout of every record they reach
+**
+** A signature's hash covers the spelling and size of its canonical return
+** and parameter types, then the layouts of all the records reachable from
+** them through fields, pointers, arrays and function types, as a sorted
+** set.  A record's layout (its spelling, size and, per field, name,
+** offset, bit width, type spelling and size) does not depend on where it
+** was reached from, so each is read from libclang once per unit and every
+** signature reuses it (Lua: lua_State reaches 40 records; hashing it
+** again for each signature was a quarter of a rewrite).  Sorting makes
+** the hash independent of the order the walk found the records in.
+*/
 
-struct sh {
-	uint64_t h;
-	unsigned seen[64];	/* records already expanded (cursor hashes) */
-	unsigned nseen;
-	int depth;
+struct rec {
+	CXType t;		/* canonical record type */
+	unsigned id;		/* clang_hashCursor of its declaration */
+	int done;		/* h and refs are filled in */
+	unsigned mark;		/* rw_types.gen when a walk last reached it */
+	uint64_t h;		/* its own layout */
+	unsigned *refs;		/* records its fields reach (indexes) */
+	unsigned nrefs, caprefs;
 };
 
-static void hash_type(struct sh *s, CXType t);
+struct ulist {
+	unsigned *v;
+	unsigned n, cap;
+};
 
-static enum CXVisitorResult hash_field(CXCursor c, CXClientData d)
+struct rw_types {
+	struct rec *r;
+	unsigned n, cap;
+	unsigned gen;
+};
+
+struct rw_types *rw_types_new(void)
 {
-	struct sh *s = d;
-	CXString n = clang_getCursorSpelling(c);
-	s->h = rw_hash_str(s->h, clang_getCString(n));
-	clang_disposeString(n);
-	long long off = clang_Cursor_getOffsetOfField(c);
-	int w = clang_getFieldDeclBitWidth(c);
-	s->h = rw_hash(s->h, &off, sizeof off);
-	s->h = rw_hash(s->h, &w, sizeof w);
-	hash_type(s, clang_getCursorType(c));
-	return CXVisit_Continue;
+	struct rw_types *m = rw_xmalloc(sizeof *m);
+	memset(m, 0, sizeof *m);
+	return m;
 }
 
-static void hash_record(struct sh *s, CXType t)
+void rw_types_free(struct rw_types *m)
 {
-	unsigned id = clang_hashCursor(clang_getTypeDeclaration(t));
-	for (unsigned i = 0; i < s->nseen; i++)
-		if (s->seen[i] == id)
-			return;		/* cycle, or already described */
-	if (s->nseen == sizeof s->seen / sizeof s->seen[0] ||
-	    clang_Type_getSizeOf(t) < 0)
-		return;			/* too deep, or incomplete */
-	s->seen[s->nseen++] = id;
-	s->h = rw_hash_str(s->h, "{");
-	clang_Type_visitFields(t, hash_field, s);
-	s->h = rw_hash_str(s->h, "}");
-}
-
-static void hash_type(struct sh *s, CXType t)
-{
-	if (++s->depth > 32) {
-		s->depth--;
+	if (!m)
 		return;
-	}
+	for (unsigned i = 0; i < m->n; i++)
+		free(m->r[i].refs);
+	free(m->r);
+	free(m);
+}
+
+/* The index of a record type (canonical), added unread if new. */
+static unsigned rec_of(struct rw_types *m, CXType t)
+{
+	CXCursor d = clang_getTypeDeclaration(t);
+	unsigned id = clang_hashCursor(d);
+	for (unsigned i = 0; i < m->n; i++)
+		if (m->r[i].id == id &&
+		    clang_equalCursors(clang_getTypeDeclaration(m->r[i].t), d))
+			return i;
+	RW_GROW(m->r, m->n, m->cap);
+	memset(&m->r[m->n], 0, sizeof m->r[m->n]);
+	m->r[m->n].t = t;
+	m->r[m->n].id = id;
+	return m->n++;
+}
+
+static void ulist_add(struct ulist *l, unsigned v)
+{
+	for (unsigned i = 0; i < l->n; i++)
+		if (l->v[i] == v)
+			return;
+	RW_GROW(l->v, l->n, l->cap);
+	l->v[l->n++] = v;
+}
+
+/* The records a type names, through pointers, arrays and function types
+   (its spelling already says how they are combined). */
+static void reach(struct rw_types *m, CXType t, struct ulist *out, int depth)
+{
+	if (depth > 32)
+		return;
 	t = clang_getCanonicalType(t);
-	char *sp = rw_type_spell(t);
-	s->h = rw_hash_str(s->h, sp);
-	free(sp);
-	long long size = clang_Type_getSizeOf(t);
-	s->h = rw_hash(s->h, &size, sizeof size);
 	switch (t.kind) {
 	case CXType_Record:
-		hash_record(s, t);
+		ulist_add(out, rec_of(m, t));
 		break;
 	case CXType_Pointer:
-		hash_type(s, clang_getPointeeType(t));
+		reach(m, clang_getPointeeType(t), out, depth + 1);
 		break;
 	case CXType_ConstantArray:
 	case CXType_IncompleteArray:
-		hash_type(s, clang_getArrayElementType(t));
+		reach(m, clang_getArrayElementType(t), out, depth + 1);
 		break;
 	case CXType_FunctionProto: {
 		int n = clang_getNumArgTypes(t);
 		for (int i = 0; i < n; i++)
-			hash_type(s, clang_getArgType(t, (unsigned)i));
-		hash_type(s, clang_getResultType(t));
+			reach(m, clang_getArgType(t, (unsigned)i), out, depth + 1);
+		reach(m, clang_getResultType(t), out, depth + 1);
 		break;
 	}
 	default:
 		break;
 	}
-	s->depth--;
 }
 
-uint64_t rw_type_sighash(CXType fn)
+/* A type's spelling and size (canonical). */
+static uint64_t hash_shallow(uint64_t h, CXType t)
 {
-	struct sh s;
-	memset(&s, 0, sizeof s);
-	s.h = RW_FNV_INIT;
+	t = clang_getCanonicalType(t);
+	char *sp = rw_type_spell(t);
+	h = rw_hash_str(h, sp);
+	free(sp);
+	long long size = clang_Type_getSizeOf(t);
+	return rw_hash(h, &size, sizeof size);
+}
+
+struct fieldwalk {
+	struct rw_types *m;
+	uint64_t h;
+	struct ulist refs;
+};
+
+static enum CXVisitorResult hash_field(CXCursor c, CXClientData d)
+{
+	struct fieldwalk *w = d;
+	CXString n = clang_getCursorSpelling(c);
+	w->h = rw_hash_str(w->h, clang_getCString(n));
+	clang_disposeString(n);
+	long long off = clang_Cursor_getOffsetOfField(c);
+	int bits = clang_getFieldDeclBitWidth(c);
+	w->h = rw_hash(w->h, &off, sizeof off);
+	w->h = rw_hash(w->h, &bits, sizeof bits);
+	CXType ft = clang_getCursorType(c);
+	w->h = hash_shallow(w->h, ft);
+	reach(w->m, ft, &w->refs, 0);
+	return CXVisit_Continue;
+}
+
+/* Read record i's layout (an incomplete one is its spelling alone). */
+static void rec_read(struct rw_types *m, unsigned i)
+{
+	struct fieldwalk w = { m, RW_FNV_INIT, { 0, 0, 0 } };
+	CXType t = m->r[i].t;
+	w.h = hash_shallow(w.h, t);
+	if (clang_Type_getSizeOf(t) >= 0) {
+		w.h = rw_hash_str(w.h, "{");
+		clang_Type_visitFields(t, hash_field, &w);
+		w.h = rw_hash_str(w.h, "}");
+	}
+	/* m->r may have moved: rec_of adds the records the fields name */
+	m->r[i].h = w.h;
+	m->r[i].refs = w.refs.v;
+	m->r[i].nrefs = w.refs.n;
+	m->r[i].caprefs = w.refs.cap;
+	m->r[i].done = 1;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+uint64_t rw_type_sighash(struct rw_types *m, CXType fn)
+{
+	struct ulist top = { 0, 0, 0 };
+	uint64_t h = RW_FNV_INIT;
 	fn = clang_getCanonicalType(fn);
-	hash_type(&s, clang_getResultType(fn));
+	h = hash_shallow(h, clang_getResultType(fn));
+	reach(m, clang_getResultType(fn), &top, 0);
 	int n = clang_getNumArgTypes(fn);
-	for (int i = 0; i < n; i++)
-		hash_type(&s, clang_getArgType(fn, (unsigned)i));
+	for (int i = 0; i < n; i++) {
+		CXType a = clang_getArgType(fn, (unsigned)i);
+		h = hash_shallow(h, a);
+		reach(m, a, &top, 0);
+	}
 	if (clang_isFunctionTypeVariadic(fn))
-		s.h = rw_hash_str(s.h, "...");
-	return s.h;
+		h = rw_hash_str(h, "...");
+
+	/* every record reachable from the signature, once each */
+	unsigned gen = ++m->gen, *todo = NULL, ntodo = 0, cap = 0;
+	for (unsigned i = 0; i < top.n; i++) {
+		m->r[top.v[i]].mark = gen;
+		RW_GROW(todo, ntodo, cap);
+		todo[ntodo++] = top.v[i];
+	}
+	free(top.v);
+	for (unsigned k = 0; k < ntodo; k++) {
+		unsigned i = todo[k];
+		if (!m->r[i].done)
+			rec_read(m, i);
+		for (unsigned j = 0; j < m->r[i].nrefs; j++) {
+			unsigned r = m->r[i].refs[j];
+			if (m->r[r].mark == gen)
+				continue;
+			m->r[r].mark = gen;
+			RW_GROW(todo, ntodo, cap);
+			todo[ntodo++] = r;
+		}
+	}
+	uint64_t *hs = rw_xmalloc(sizeof *hs * (ntodo ? ntodo : 1));
+	for (unsigned k = 0; k < ntodo; k++)
+		hs[k] = m->r[todo[k]].h;
+	qsort(hs, ntodo, sizeof *hs, cmp_u64);
+	h = rw_hash_str(h, "records");
+	h = rw_hash(h, hs, sizeof *hs * ntodo);
+	free(hs);
+	free(todo);
+	return h;
 }
