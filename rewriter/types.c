@@ -89,8 +89,8 @@ char *rw_type_param_spell(CXType t, CXType adjusted)
 ** set.  A record's layout (its spelling, size and, per field, name,
 ** offset, bit width, type spelling and size) does not depend on where it
 ** was reached from, so each is read from libclang once per unit and every
-** signature reuses it (Lua: lua_State reaches 40 records; hashing it
-** again for each signature was a quarter of a rewrite).  Sorting makes
+** signature reuses it (Lua: expanding lua_State and all it reaches again
+** for each signature was a quarter of a rewrite).  Sorting makes
 ** the hash independent of the order the walk found the records in.
 */
 
@@ -101,7 +101,7 @@ struct rec {
 	unsigned mark;		/* rw_types.gen when a walk last reached it */
 	uint64_t h;		/* its own layout */
 	unsigned *refs;		/* records its fields reach (indexes) */
-	unsigned nrefs, caprefs;
+	unsigned nrefs;
 };
 
 struct ulist {
@@ -235,7 +235,6 @@ static void rec_read(struct rw_types *m, unsigned i)
 	m->r[i].h = w.h;
 	m->r[i].refs = w.refs.v;
 	m->r[i].nrefs = w.refs.n;
-	m->r[i].caprefs = w.refs.cap;
 	m->r[i].done = 1;
 }
 
