@@ -246,30 +246,26 @@ static int cmp_u64(const void *a, const void *b)
 
 uint64_t rw_type_sighash(struct rw_types *m, CXType fn)
 {
-	struct ulist top = { 0, 0, 0 };
+	struct ulist todo = { 0, 0, 0 };	/* the records it reaches */
 	uint64_t h = RW_FNV_INIT;
 	fn = clang_getCanonicalType(fn);
 	h = hash_shallow(h, clang_getResultType(fn));
-	reach(m, clang_getResultType(fn), &top, 0);
+	reach(m, clang_getResultType(fn), &todo, 0);
 	int n = clang_getNumArgTypes(fn);
 	for (int i = 0; i < n; i++) {
 		CXType a = clang_getArgType(fn, (unsigned)i);
 		h = hash_shallow(h, a);
-		reach(m, a, &top, 0);
+		reach(m, a, &todo, 0);
 	}
 	if (clang_isFunctionTypeVariadic(fn))
 		h = rw_hash_str(h, "...");
 
-	/* every record reachable from the signature, once each */
-	unsigned gen = ++m->gen, *todo = NULL, ntodo = 0, cap = 0;
-	for (unsigned i = 0; i < top.n; i++) {
-		m->r[top.v[i]].mark = gen;
-		RW_GROW(todo, ntodo, cap);
-		todo[ntodo++] = top.v[i];
-	}
-	free(top.v);
-	for (unsigned k = 0; k < ntodo; k++) {
-		unsigned i = todo[k];
+	/* then what those reach, once each */
+	unsigned gen = ++m->gen;
+	for (unsigned k = 0; k < todo.n; k++)
+		m->r[todo.v[k]].mark = gen;
+	for (unsigned k = 0; k < todo.n; k++) {
+		unsigned i = todo.v[k];
 		if (!m->r[i].done)
 			rec_read(m, i);
 		for (unsigned j = 0; j < m->r[i].nrefs; j++) {
@@ -277,17 +273,17 @@ uint64_t rw_type_sighash(struct rw_types *m, CXType fn)
 			if (m->r[r].mark == gen)
 				continue;
 			m->r[r].mark = gen;
-			RW_GROW(todo, ntodo, cap);
-			todo[ntodo++] = r;
+			RW_GROW(todo.v, todo.n, todo.cap);
+			todo.v[todo.n++] = r;
 		}
 	}
-	uint64_t *hs = rw_xmalloc(sizeof *hs * (ntodo ? ntodo : 1));
-	for (unsigned k = 0; k < ntodo; k++)
-		hs[k] = m->r[todo[k]].h;
-	qsort(hs, ntodo, sizeof *hs, cmp_u64);
+	uint64_t *hs = rw_xmalloc(sizeof *hs * (todo.n ? todo.n : 1));
+	for (unsigned k = 0; k < todo.n; k++)
+		hs[k] = m->r[todo.v[k]].h;
+	qsort(hs, todo.n, sizeof *hs, cmp_u64);
 	h = rw_hash_str(h, "records");
-	h = rw_hash(h, hs, sizeof *hs * ntodo);
+	h = rw_hash(h, hs, sizeof *hs * todo.n);
 	free(hs);
-	free(todo);
+	free(todo.v);
 	return h;
 }
