@@ -55,11 +55,12 @@ static int no_asm(const struct rw_unit *u)
 }
 
 /* The cold path's call in asm (TF__RSEL, TF__RCALL_TEXT in trap.h): the
-   arguments in their registers (widened to int where narrower), &site in
-   r10, the slot in r11 (tf__t), the result in rax.  No commas outside
+   arguments in their registers (widened to int where narrower), D+8 in
+   r10 (tf__t_d: tf__pcall finds the site from it), the slot in r11
+   (tf__t), the result in rax.  asm inline: gcc's inliner counts it as one
+   instruction, so the trap weighs little against its limits.  No commas outside
    parentheses: it is a macro argument. */
-static void regcall(struct rw_buf *b, const struct rw_func *f,
-		    const char *site)
+static void regcall(struct rw_buf *b, const struct rw_func *f)
 {
 	static const char *const reg[] = { "D", "S", "d", "c", "r8", "r9" };
 	rw_buf_puts(b, "{ ");
@@ -69,7 +70,6 @@ static void regcall(struct rw_buf *b, const struct rw_func *f,
 		args(b, f);
 		rw_buf_puts(b, ") tf__r; ");
 	}
-	rw_buf_printf(b, "register void *tf__c10 __asm__(\"r10\") = &%s; ", site);
 	for (unsigned i = 4; i < f->nparams; i++)
 		rw_buf_printf(b, "register __typeof__(%s%s) tf__a%u "
 			      "__asm__(\"%s\") = %s; ",
@@ -78,7 +78,7 @@ static void regcall(struct rw_buf *b, const struct rw_func *f,
 	rw_buf_puts(b, "__asm__ __volatile__(TF__RCALL_TEXT : ");
 	if (!(f->flags & RW_VOID))
 		rw_buf_puts(b, "\"=a\"(tf__r), ");
-	rw_buf_puts(b, "\"+r\"(tf__c10), \"+r\"(tf__t) : ");
+	rw_buf_puts(b, "\"+r\"(tf__t_d), \"+r\"(tf__t) : ");
 	for (unsigned i = 0; i < f->nparams; i++) {
 		const char *pre = f->promote >> i & 1 ? "0 + " : "";
 		if (i < 4)
@@ -132,7 +132,7 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 	   qualified, and -Wcast-qual would flag a cast that adds that. */
 	if (f->flags & RW_REGCALL) {
 		rw_buf_puts(&b, "TF__RSEL(");
-		regcall(&b, f, site);
+		regcall(&b, f);
 		rw_buf_puts(&b, ", ");
 	}
 	rw_buf_printf(&b, "{ union { tf_fnptr tf__x; __typeof__(&%s) tf__f; } "

@@ -288,10 +288,13 @@ tf__self_x86_64(void)
    over in r11: a patched call runs 16 instructions of trap, not 9, for 23
    bytes less per trap than the per-trap form (48 bytes; Lua: 1794 traps). */
 #if defined(TF__HAVE_OUT) && defined(TF__SHARED)
-#define TF__TDECL(t) register tf_fnptr t __asm__("r11")
+/* t##_d (r10) is D+8 on the cold label: tf__pcall finds the site from
+   it, so the cold path does not load its address. */
+#define TF__TDECL(t) register tf_fnptr t __asm__("r11");                    \
+	register void *t##_d __asm__("r10") __attribute__((__unused__))
 #define TF__ENTRY_T(s, t, cold)                                             \
-	__asm__ TF__ASM_INLINE goto(TF__SHARED_TEXT("1", "2", "3", "%0", "%0")    \
-		     : "=r"(t) : "m"((s).slot), "i"(&(s)) : "r10", "cc" : cold)
+	__asm__ TF__ASM_INLINE goto(TF__SHARED_TEXT("2", "3", "4", "%0", "%0")    \
+		     : "=r"(t), "=r"(t##_d) : "m"((s).slot), "i"(&(s)) : "cc" : cold)
 #define TF__PICK(s, t) ((void)0)
 #define TF__LIVE(s, t) 1
 #elif defined(TF__HAVE_OUT)
@@ -343,7 +346,8 @@ tf__self_x86_64(void)
 #if defined(TF__HAVE_OUT) && defined(TF__SHARED) && defined(__SSE__) && \
 	defined(__MMX__)
 #define TF__RSEL(rc, c) rc
-/* In: rdi, rsi, rdx, rcx, r8, r9 the arguments, r10 &S, r11 the slot.
+/* In: rdi, rsi, rdx, rcx, r8, r9 the arguments, r10 D+8 (as tf__check1
+   left it: D holds the offset of the site), r11 the slot.
    Out: rax; r10, r11 clobbered. */
 #define TF__RCALL_TEXT                                                      \
 	"{leaq\t.Ltf_r%=(%%rip), %%rax|lea\trax, [rip+.Ltf_r%=]}\n\t"      \
@@ -364,8 +368,8 @@ tf__self_x86_64(void)
 /*
 ** tf__pcall: entered by a jump with the return address in rax (no push:
 ** the caller's red zone, 128 bytes below its rsp, may hold its data).
-** Saves the argument registers and rbp, aligns the stack, calls r11 with
-** r10 intact (the static chain), restores, jumps back.  The CFI lets
+** Saves the argument registers and rbp, turns r10 from D+8 into &S (the
+** static chain), aligns the stack, calls r11, restores, jumps back.  The CFI lets
 ** debuggers and unwinders walk through it; rbp makes a frame-pointer
 ** chain too.  One static copy per unit that needs it (TF__PCALL_DEFINE).
 */
@@ -386,6 +390,8 @@ tf__self_x86_64(void)
 			"{pushq\t%%rdi|push\trdi}\n\t{pushq\t%%rsi|push\trsi}\n\t" \
 			"{pushq\t%%rdx|push\trdx}\n\t{pushq\t%%rcx|push\trcx}\n\t" \
 			"{pushq\t%%r8|push\tr8}\n\t{pushq\t%%r9|push\tr9}\n\t" \
+			"{movslq\t-8(%%r10), %%rax|movsxd\trax, DWORD PTR [r10-8]}\n\t" \
+			"{leaq\t-8(%%r10,%%rax), %%r10|lea\tr10, [r10+rax-8]}\n\t" \
 			"{andq\t$-16, %%rsp|and\trsp, -16}\n\t"             \
 			"{call\t*%%r11|call\tr11}\n\t"                      \
 			"{leaq\t-48(%%rbp), %%rsp|lea\trsp, [rbp-48]}\n\t"  \
