@@ -23,7 +23,10 @@ bzip2)
 	make -j"$jobs" CC="$cc" libbz2.a bzip2 bzip2recover >>"$log" 2>&1
 	;;
 lua)
-	make -j"$jobs" linux CC="$cc" MYCFLAGS=-std=gnu99 >>"$log" 2>&1
+	# LUA_FIXED_SEED=1 (bench/run.sh): a constant string-hash seed, so
+	# instruction counts repeat (lstate.c seeds from time() and addresses)
+	make -j"$jobs" linux CC="$cc" \
+		MYCFLAGS="-std=gnu99${LUA_FIXED_SEED:+ -Dluai_makeseed=sizeof}" >>"$log" 2>&1
 	;;
 *)
 	echo "build.sh: unknown project '$proj' (zlib, bzip2, lua)" >&2
