@@ -261,17 +261,18 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 }
 
 /*
-** gcc's inliner counts each trap (about 15 of its size units: load,
-** branch, and the cold replacement call) against every instrumented
-** function, so small functions fell over its -O2/-O3 limits and stopped
-** being inlined (Lua: +2.6% instructions).  Raise the two limits that
-** decide it by the trap's size, so gcc decides as it would on the plain
-** source.  Before the user's flags: a --param of theirs still wins.
+** gcc's inliner counts each trap against every instrumented function
+** (about 5 of its size units now: the asm goto and the cold path's call
+** asm; 15 when this was written), so small functions fell over its
+** -O2/-O3 limits and stopped being inlined.  Raise the two limits that
+** decide it.  Before the user's flags: a --param of theirs still wins.
 ** gcc 10 and later only (earlier ones had other defaults).
-** The price (Lua, docs/testing.md): 2.3% fewer instructions for about 8%
-** more build CPU and 14% more text (raised by 5 or 10: 0.8% and 0.9%
-** fewer for 6% and 8% more text); TF_PLAIN_INLINE=1 keeps gcc's own
-** limits.
+** 15 is more than the trap weighs: gcc then inlines a little more than on
+** the plain source, which buys back part of the traps' own cost.  Lua
+** (fixed hash seed, docs/testing.md), against raising by 0: 2.2% fewer
+** instructions for 13.5% more text and about 9% more of gcc's CPU (by 5
+** or 10: 0.4% and 0.9% fewer for 5% and 8% more text).
+** TF_PLAIN_INLINE=1 keeps gcc's own limits.
 */
 #define TRAP_INSNS 15
 
