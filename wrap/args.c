@@ -207,6 +207,28 @@ int args_is_skipped(const char *path)
 	return 0;
 }
 
+/*
+** A build system's probe: autoconf's conftest*, CMake's try_compile
+** (CMakeFiles/CMakeScratch, CMakeTmp, cmTC_* targets) and compiler
+** identification (CMakeCCompilerId.c), meson's meson-private/ files.  A
+** call whose every input is one goes to the compiler untouched
+** (TF_PROBES=1: instrumented like any other): it answers as the compiler
+** does by construction, and a configure run costs what it does without
+** tfcc (each probe's rewrite cost more than its compile: gzip's
+** configure took 1.36x the time).
+*/
+static int is_probe(const char *path)
+{
+	const char *base = u_basename(path);
+	return !strncmp(base, "conftest", 8) ||
+	       !strcmp(base, "CMakeCCompilerId.c") ||
+	       strstr(path, "CMakeFiles/CMakeScratch/") ||
+	       strstr(path, "CMakeFiles/CMakeTmp/") ||
+	       strstr(path, "CMakeFiles/cmTC_") ||
+	       !strncmp(path, "meson-private/", 14) ||
+	       strstr(path, "/meson-private/");
+}
+
 static void add_input(struct call *c, int i, const char *path,
 		      const char *lang, enum in_kind kind)
 {
@@ -299,6 +321,7 @@ void args_parse(struct call *c)
 	const char *lang = NULL;
 	int stop_c = 0, stop_s = 0, query = 0, verbose = 0, header = 0;
 	size_t n = c->args.n;
+	int nfiles = 0, nprobes = 0;
 
 	c->role = calloc(n + 1, 1);
 	for (size_t i = 0; i < n; i++) {
@@ -312,6 +335,8 @@ void args_parse(struct call *c)
 			header |= k == IN_HEADER;
 			add_input(c, (int)i, a, lang, k);
 			c->role[i] = R_INPUT;
+			nfiles++;
+			nprobes += is_probe(a);
 			continue;
 		}
 		if (!strncmp(a, "-o", 2)) {
@@ -348,6 +373,8 @@ void args_parse(struct call *c)
 	else if ((stop_c || stop_s) && c->out &&
 		 c->nsrc_c + c->nsrc_other > 1)
 		c->why_pass = "-o with several sources (gcc reports it)";
+	else if (nprobes == nfiles && !tf_env.probes)
+		c->why_pass = "a build system's probe (TF_PROBES=1 instruments it)";
 	if (c->why_pass)
 		c->mode = MODE_PASS;
 	else

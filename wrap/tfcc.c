@@ -51,6 +51,7 @@ static void env_init(void)
 	tf_env.explain = env_on("TF_EXPLAIN");
 	tf_env.no_cache = env_on("TF_NO_CACHE");
 	tf_env.plain_inline = env_on("TF_PLAIN_INLINE");
+	tf_env.probes = env_on("TF_PROBES");
 	tf_env.skip_files = getenv("TF_SKIP_FILES");
 	tf_env.skip_funcs = getenv("TF_SKIP_FUNCS");
 	tf_env.rewrite = getenv("TF_REWRITE");

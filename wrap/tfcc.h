@@ -90,6 +90,7 @@ struct env {
 	int verbose, keep, explain;
 	int no_cache;           /* TF_NO_CACHE: no version cache on disk */
 	int plain_inline;       /* TF_PLAIN_INLINE: gcc's own inline limits */
+	int probes;             /* TF_PROBES: instrument build-system probes */
 	const char *skip_files, *skip_funcs;
 	const char *rewrite;    /* path of tf-rewrite */
 	char *prefix;           /* <exe_dir>/.. */

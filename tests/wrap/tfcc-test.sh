@@ -10,7 +10,7 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/tfcc-test.XXXXXX")
 export TMPDIR=$W/tmp            # tfcc's temp dirs land here: must stay empty
 mkdir -p "$TMPDIR"
 trap 'rm -rf "$W"' EXIT
-unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS TF_CC TF_PLAIN_INLINE
+unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS TF_CC TF_PLAIN_INLINE TF_PROBES
 . "$(dirname "$0")/lib.sh"
 # instrumented OBJ: the rewriter's code is in the object
 instrumented() { nm "$1" 2>/dev/null | grep -Eq 'tf_stub_marker|tf__S_'; }
@@ -263,23 +263,50 @@ check "make -j4 with CC=tfcc gcc" make -s -C "$W/run/mk" -j4 CC="$TFCC gcc"
 check "make -j4 program runs" "$W/run/mk/prog"
 check "make -j4 objects instrumented" instrumented "$W/run/mk/f6.o"
 
-# ---- an autoconf-style probe sequence answers as gcc does ----
+# ---- an autoconf-style probe sequence answers as gcc does, instrumented
+# (probe.c: autoconf's conftest.c would go through untouched, below) ----
 probe() { # probe LABEL SOURCE ARGS...
 	local label=$1 src=$2; shift 2
-	printf '%s\n' "$src" > "$T0/conftest.c"
-	both "$@" conftest.c; all_same "probe: $label"
-	rm -f "$T0/conftest.c"
+	printf '%s\n' "$src" > "$T0/probe.c"
+	both "$@" probe.c; all_same "probe: $label"
+	rm -f "$T0/probe.c"
 }
-probe "empty main" 'int main(void) { return 0; }' -o conftest
+probe "empty main" 'int main(void) { return 0; }' -o probe
 probe "missing header" '#include <no_such_header.h>
 int main(void) { return 0; }' -c
 probe "undeclared function" 'int main(void) { return no_such_function(); }' -Werror -c
-probe "link undefined" 'char no_such_fn(void); int main(void) { return no_such_fn(); }' -o conftest
+probe "link undefined" 'char no_such_fn(void); int main(void) { return no_such_fn(); }' -o probe
 probe "-lm link" '#include <math.h>
-int main(void) { return (int)sin(0.0); }' -o conftest -lm
+int main(void) { return (int)sin(0.0); }' -o probe -lm
 probe "bad flag" 'int main(void) { return 0; }' -fno-such-flag -c
 probe "sizeof check" 'int main(void) { static int a[(sizeof(long) == 8) ? 1 : -1]; a[0] = 0; return a[0]; }' -c
-probe "K&R" 'int f(a) int a; { return a; } int main(void) { return f(0); }' -o conftest
+probe "K&R" 'int f(a) int a; { return a; } int main(void) { return f(0); }' -o probe
+
+# ---- build systems' own probes go to the compiler untouched
+# (TF_PROBES=1: instrumented) ----
+P=CMakeFiles/CMakeScratch/TryCompile-x
+mkdir -p "$T0/$P" "$T0/meson-private/tmp1"
+printf 'int one(void) { return 1; }\nint main(void) { return one() - 1; }\n' |
+	tee "$T0/conftest.c" "$T0/$P/src.c" "$T0/meson-private/tmp1/testfile.c" > /dev/null
+fresh
+(cd "$W/run" && "$TFCC" gcc -c conftest.c && "$TFCC" gcc -o conftest conftest.c &&
+	"$TFCC" gcc -c "$W/run/$P/src.c" -o "$P/src.c.o" &&
+	"$TFCC" gcc -c meson-private/tmp1/testfile.c -o meson-private/tmp1/testfile.o) 2>/dev/null
+for f in conftest.o conftest "$P/src.c.o" meson-private/tmp1/testfile.o; do
+	if [ -e "$W/run/$f" ]; then
+		check "probe $f untouched" not_instrumented "$W/run/$f"
+	else
+		bad "probe $f: not built"
+	fi
+done
+check "probe conftest runs" "$W/run/conftest"
+fresh
+(cd "$W/run" && TF_PROBES=1 "$TFCC" gcc -c conftest.c) 2>/dev/null
+check "TF_PROBES=1 instruments conftest.c" instrumented "$W/run/conftest.o"
+fresh
+(cd "$W/run" && cp conftest.c myconftest.c && "$TFCC" gcc -c myconftest.c) 2>/dev/null
+check "myconftest.c is no probe" instrumented "$W/run/myconftest.o"
+rm -rf "$T0/conftest.c" "$T0/CMakeFiles" "$T0/meson-private"
 
 # ---- signals remove the temp dir ----
 cat > "$W/slow-rewrite" <<EOF
