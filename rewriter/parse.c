@@ -11,6 +11,7 @@
 ** bodies are tokenized; static locals are searched for only in bodies
 ** that contain the keyword "static".
 */
+#define _GNU_SOURCE     /* memmem */
 #include <errno.h>
 #include <fnmatch.h>
 #include <stdio.h>
@@ -41,6 +42,7 @@ struct ctx {
 	unsigned nsigs, capsigs;
 	struct rw_types *types;	/* records' layouts, for sighash */
 	int x86_64;		/* target is x86-64 (LP64): cc= records */
+	int wide;		/* wide_target(): no RW_REGCALL in the unit */
 };
 
 /* One token of a body: where it is in the source. */
@@ -511,6 +513,37 @@ static void signature(struct ctx *x, CXCursor c, struct rw_func *f)
 	x->sigs[x->nsigs++].h = f->sighash;
 }
 
+/*
+** Whether text (a function's attributes, or a line of source) makes code
+** for AVX-512 or a whole CPU: a target or target_clones attribute or a
+** GCC target pragma naming avx512 or arch=.  Such a function may keep
+** values in xmm16-31 or k0-7, which the cold path's asm (TF__RSEL) cannot
+** name in a unit compiled without -mavx512f (gcc refuses them there), so a
+** unit with one takes the C call, which gcc knows changes them all.
+*/
+static int wide_target(const char *text, size_t len)
+{
+	const char *t = memmem(text, len, "target", 6);
+	return t && (memmem(t, len - (size_t)(t - text), "avx512", 6) ||
+		     memmem(t, len - (size_t)(t - text), "arch=", 5));
+}
+
+/* A GCC target pragma (#pragma or _Pragma) line of file text that is
+   wide_target(). */
+static int wide_pragma(const char *src, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		const char *nl = memchr(src + i, '\n', len - i);
+		size_t end = nl ? (size_t)(nl - src) : len;
+		if (memmem(src + i, end - i, "ragma", 5) &&
+		    memmem(src + i, end - i, "GCC", 3) &&
+		    wide_target(src + i, end - i))
+			return 1;
+		i = end + 1;
+	}
+	return 0;
+}
+
 static const char *why_skipped(struct ctx *x, struct rw_func *f,
 			       const char *attrs)
 {
@@ -541,6 +574,7 @@ static void function(struct ctx *x, CXCursor c)
 	const char *src = u->files[fi].src;
 	char *attrs = attr_text(x, c);
 	f->skip = why_skipped(x, f, attrs);
+	x->wide |= wide_target(attrs, strlen(attrs));
 
 	CXCursor body = clang_getNullCursor();
 	clang_visitChildren(c, find_body, &body);
@@ -767,6 +801,10 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 		clang_visitChildren(root, top, &x);
 		for (unsigned i = 0; i < x.ndefs; i++)
 			function(&x, x.defs[i]);
+		for (unsigned k = 0; k < u->nfiles && !x.wide; k++)
+			x.wide = wide_pragma(u->files[k].src, u->files[k].len);
+		for (unsigned i = 0; i < u->nfuncs && x.wide; i++)
+			u->funcs[i].flags &= ~(unsigned)RW_REGCALL;
 		clang_PrintingPolicy_dispose(x.pol);
 	}
 	for (unsigned i = 0; i < x.nifunc; i++)
