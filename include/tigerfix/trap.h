@@ -340,7 +340,7 @@ tf__self_x86_64(void)
 ** keeps every register the asm does not name (TF__RCLOB: the vector
 ** registers, which the code around traps seldom holds across a call) and
 ** the x87 stack, and leaves the caller's red zone alone; the function's register use is
-** then the body's own, as in plain gcc.  A patched call runs 25 more
+** then the body's own, as in plain gcc.  A patched call runs 29 more
 ** instructions.
 */
 #if defined(TF__HAVE_OUT) && defined(TF__SHARED) && defined(__SSE__) && \
