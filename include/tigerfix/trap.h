@@ -337,10 +337,10 @@ tf__self_x86_64(void)
 ** save what they keep across calls to it in callee-saved registers, with
 ** a push and a pop each (Lua's lua_compare around index2value: four).
 ** rc calls in asm instead (TF__RCALL_TEXT), through tf__pcall, which
-** keeps every register the asm does not name (TF__RCLOB: the vector
+** keeps every register the asm does not name (TF__RCLOB: vector and x87
 ** registers, which the code around traps seldom holds across a call) and
-** the x87 stack, and leaves the caller's red zone alone; the function's register use is
-** then the body's own, as in plain gcc.  A patched call runs 29 more
+** leaves the caller's red zone alone; the function's register use is
+** then the body's own, as in plain gcc.  A patched call runs 26 more
 ** instructions.
 */
 #if defined(TF__HAVE_OUT) && defined(TF__SHARED) && defined(__SSE__) && \
@@ -354,21 +354,21 @@ tf__self_x86_64(void)
 	"jmp\ttf__pcall\n.Ltf_r%=:\n\t" TF__ENDBR
 /*
 ** What the asm names as changed besides rax, r10 and r11 (TF__RCLOB): the
-** flags, memory and the vector registers.  Not the x87 stack: tf__pcall
-** gives the callee an empty one when it holds values (TF__CALL11: its top
-** is not 0; fnsave before the call, frstor after, TF__X87), so gcc keeps a
-** long double there across a trap, and the list costs gcc 2% less time on
-** a trap-heavy file.  The vector registers stay named: gcc then keeps no
-** value in them across a cold path, even on the hot path (a loop summing
-** doubles around an inlined trap loads and stores its sum each time), but
-** keeping them in tf__pcall instead would have to cover what a function
-** with a target("avx2") or target("avx512f") attribute holds in ymm, zmm
-** and mask registers, as the CPU has them: not done.
+** flags, memory, the vector registers and the x87 stack.  gcc then keeps
+** no value in them across a cold path, even on the hot path (a loop
+** summing doubles around an inlined trap loads and stores its sum each
+** time), and the long list costs it time (about 4% on a trap-heavy file).
+** Keeping them in tf__pcall instead: the x87 stack takes fnstsw on every
+** patched call (to see whether it holds values), which made a patched
+** call about 3 ns slower; the vector registers would have to cover the
+** ymm, zmm and mask registers a function with a target("avx2") or
+** target("avx512f") attribute may hold.  Not done.
 */
 #define TF__RCLOB0                                                          \
 	"cc", "memory", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5",    \
 	"xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", \
-	"xmm14", "xmm15"
+	"xmm14", "xmm15", "st", "st(1)", "st(2)", "st(3)", "st(4)",        \
+	"st(5)", "st(6)", "st(7)"
 #if defined(__AVX512F__)
 #define TF__RCLOB TF__RCLOB0, "xmm16", "xmm17", "xmm18", "xmm19", "xmm20", \
 	"xmm21", "xmm22", "xmm23", "xmm24", "xmm25", "xmm26", "xmm27",     \
@@ -377,28 +377,14 @@ tf__self_x86_64(void)
 #else
 #define TF__RCLOB TF__RCLOB0
 #endif
-#define TF__CALL11                                                          \
-	"{fnstsw\t%%ax|fnstsw\tax}\n\t"                                      \
-	"{testw\t$0x3800, %%ax|test\tax, 0x3800}\n\t"                        \
-	"jnz\t.Ltf_x87%=\n\t"                                                \
-	"{call\t*%%r11|call\tr11}\n"                                        \
-	".Ltf_called%=:\n\t"
-#define TF__X87                                                             \
-	"\n\t.cfi_restore_state\n.Ltf_x87%=:\n\t"                           \
-	"{subq\t$112, %%rsp|sub\trsp, 112}\n\t"                              \
-	"{fnsave\t(%%rsp)|fnsave\t[rsp]}\n\t"                               \
-	"{call\t*%%r11|call\tr11}\n\t"                                       \
-	"{frstor\t(%%rsp)|frstor\t[rsp]}\n\t"                               \
-	"{addq\t$112, %%rsp|add\trsp, 112}\n\t"                              \
-	"jmp\t.Ltf_called%="
 /*
 ** tf__pcall: entered by a jump with the return address in rax (no push:
 ** the caller's red zone, 128 bytes below its rsp, may hold its data).
 ** Saves the argument registers and rbp, turns r10 from D+8 into &S (the
-** static chain), aligns the stack, calls r11 (emptying the x87 stack
-** around the call if it holds values), restores, jumps back.  The CFI lets debuggers and unwinders
-** walk through it; rbp makes a frame-pointer chain too.  One static copy
-** per unit that needs it (TF__PCALL_DEFINE).
+** static chain), aligns the stack, calls r11, restores, jumps back.  The
+** CFI lets debuggers and unwinders walk through it; rbp makes a
+** frame-pointer chain too.  One static copy per unit that needs it
+** (TF__PCALL_DEFINE).
 */
 #define TF__PCALL_DEFINE                                                    \
 	static void tf__pcall(void) __attribute__((__naked__, __used__,    \
@@ -420,8 +406,7 @@ tf__self_x86_64(void)
 			"{movslq\t-8(%%r10), %%rax|movsxd\trax, DWORD PTR [r10-8]}\n\t" \
 			"{leaq\t-8(%%r10,%%rax), %%r10|lea\tr10, [r10+rax-8]}\n\t" \
 			"{andq\t$-16, %%rsp|and\trsp, -16}\n\t"             \
-			TF__CALL11                                          \
-			".cfi_remember_state\n\t"                          \
+			"{call\t*%%r11|call\tr11}\n\t"                      \
 			"{leaq\t-48(%%rbp), %%rsp|lea\trsp, [rbp-48]}\n\t"  \
 			"{popq\t%%r9|pop\tr9}\n\t{popq\t%%r8|pop\tr8}\n\t"  \
 			"{popq\t%%rcx|pop\trcx}\n\t{popq\t%%rdx|pop\trdx}\n\t" \
@@ -432,7 +417,7 @@ tf__self_x86_64(void)
 			".cfi_def_cfa_offset 128\n\t.cfi_register 16, 11\n\t" \
 			"{leaq\t128(%%rsp), %%rsp|lea\trsp, [rsp+128]}\n\t" \
 			".cfi_def_cfa_offset 0\n\t"                         \
-			"{jmp\t*%%r11|jmp\tr11}" TF__X87 : :);               \
+			"{jmp\t*%%r11|jmp\tr11}" : :);                       \
 	}
 #else
 #define TF__RSEL(rc, c) c

@@ -1,10 +1,10 @@
 /* e2e-tfcc-only */
-/* The cold path's call in asm (TF__RSEL) names the vector registers as
-   changed, not the x87 stack: tf__pcall gives the callee an empty one and
-   brings the caller's back.  sums() keeps floating-point values live across
-   a trap inlined into its loop (sum and prod, and the long double acc,
-   which gcc keeps on the x87 stack); a mock that overwrites every vector
-   register and fills the whole x87 stack must not change them. */
+/* The cold path's call in asm (TF__RSEL) keeps no floating-point value
+   in a register across it (its asm names the vector and x87 registers as
+   changed; tf__pcall does not keep them).  sums() has doubles and a long
+   double live across a trap inlined into its loop; a mock that overwrites
+   every vector register and fills the whole x87 stack must not change
+   them, whichever side keeps them. */
 #include <stdio.h>
 #include <tigerfix/tf.h>
 
