@@ -1,6 +1,6 @@
 #!/bin/sh
 # Build one corpus project from a pristine tree with a given compiler.
-# Usage: build.sh PROJECT SRCTREE OUTDIR "CC"   (PROJECT: zlib, bzip2, lua)
+# Usage: build.sh PROJECT SRCTREE OUTDIR "CC"   (PROJECT: zlib, bzip2, lua, xz)
 # Copies SRCTREE to OUTDIR (removed first) and builds there exactly as
 # /work/shared/CORPUS.md says; compiler stderr (TF_EXPLAIN lines) goes to
 # OUTDIR.log.  Set JOBS to change make's parallelism (default: nproc).
@@ -28,8 +28,13 @@ lua)
 	make -j"$jobs" linux CC="$cc" \
 		MYCFLAGS="-std=gnu99${LUA_FIXED_SEED:+ -Dluai_makeseed=sizeof}" >>"$log" 2>&1
 	;;
+xz)
+	# static liblzma only: the test programs and xz link it directly
+	./configure CC="$cc" --disable-shared --disable-nls >>"$log" 2>&1
+	make -j"$jobs" >>"$log" 2>&1
+	;;
 *)
-	echo "build.sh: unknown project '$proj' (zlib, bzip2, lua)" >&2
+	echo "build.sh: unknown project '$proj' (zlib, bzip2, lua, xz)" >&2
 	exit 2
 	;;
 esac

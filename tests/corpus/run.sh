@@ -1,6 +1,6 @@
 #!/bin/sh
-# Real-world corpus: build zlib, bzip2 and Lua 5.4 (Debian sources) with
-# tfcc, run their own tests, compare Lua scripts against a plain-gcc Lua,
+# Real-world corpus: build zlib, bzip2, Lua 5.4 and xz-utils (Debian
+# sources) with tfcc, run their own tests, compare Lua scripts against a plain-gcc Lua,
 # report how many functions tfcc instrumented and check tfctl sees sites.
 # Usage: run.sh [BUILD_DIR]   (the cmake build dir: bin/tfcc, bin/tfctl)
 # Env: TF_CORPUS_MIN_PCT (default 99) instrumented share required.
@@ -32,6 +32,9 @@ suite() {
 		(cd "$d" && isolated make CC="$tfcc gcc" test) > "$d.test.log" 2>&1 ;;
 	lua)
 		lua_scripts > "$d.test.log" 2>&1 ;;
+	xz)
+		(cd "$d" && isolated make check) > "$d.test.log" 2>&1 &&
+			grep -q '^# FAIL: *0$' "$d.test.log" ;;
 	esac
 }
 
@@ -65,6 +68,7 @@ site_bins() {
 	zlib) echo minigzip libz.so ;;
 	bzip2) echo bzip2 ;;
 	lua) echo src/lua src/luac ;;
+	xz) echo src/xz/xz src/xzdec/xzdec ;;
 	esac
 }
 
