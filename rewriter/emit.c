@@ -57,8 +57,7 @@ static int no_asm(const struct rw_unit *u)
 /* The cold path's call in asm (TF__RSEL, TF__RCALL_TEXT in trap.h): the
    arguments in their registers (widened to int where narrower), D+8 in
    r10 (tf__t_d: tf__pcall finds the site from it), the slot in r11
-   (tf__t), the result in rax.  asm inline: gcc's inliner counts it as one
-   instruction, so the trap weighs little against its limits.  No commas outside
+   (tf__t), the result in rax.  No commas outside
    parentheses: it is a macro argument. */
 static void regcall(struct rw_buf *b, const struct rw_func *f)
 {

@@ -27,8 +27,8 @@ corpus_build_plain() {
 }
 
 # Reference build: gcc keeping every static and inline function, so nm of
-# its objects lists each function the project defines, and with -g where
-# (cached).
+# its objects lists each function the project defines, and, built with
+# -g, where each is defined (cached).
 corpus_build_ref() {
 	stamp=$CORPUS_WORK/ref/$1.stamp-g
 	[ -f "$stamp" ] && [ -d "$CORPUS_WORK/ref/$1" ] && return 0

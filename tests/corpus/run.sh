@@ -1,7 +1,8 @@
 #!/bin/sh
 # Real-world corpus: build zlib, bzip2, Lua 5.4 and xz-utils (Debian
-# sources) with tfcc, run their own tests, compare Lua scripts against a plain-gcc Lua,
-# report how many functions tfcc instrumented and check tfctl sees sites.
+# sources) with tfcc, run their own tests, compare Lua scripts against a
+# plain-gcc Lua, report how many functions tfcc instrumented and check
+# tfctl sees sites.
 # Usage: run.sh [BUILD_DIR]   (the cmake build dir: bin/tfcc, bin/tfctl)
 # Env: TF_CORPUS_MIN_PCT (default 99) instrumented share required.
 set -u
