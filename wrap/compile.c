@@ -262,25 +262,26 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 
 /*
 ** gcc's inliner counts each trap against every instrumented function
-** (about 5 of its size units now: the asm goto and the cold path's call
-** asm; 15 when this was written), so small functions fell over its
-** -O2/-O3 limits and stopped being inlined.  Raise the two limits that
-** decide it.  Before the user's flags: a --param of theirs still wins.
-** gcc 10 and later only (earlier ones had other defaults).
-** 15 is more than the trap weighs: gcc then inlines a little more than on
-** the plain source, which buys back part of the traps' own cost.  Lua
-** (fixed hash seed, docs/testing.md), against raising by 0: 2.2% fewer
-** instructions for 13.5% more text and about 9% more of gcc's CPU (by 5
-** or 10: 0.4% and 0.9% fewer for 5% and 8% more text).
-** TF_PLAIN_INLINE=1 keeps gcc's own limits.
+** (about 5 of its size units: the asm goto and the cold path's call asm),
+** so small functions fall over its -O2/-O3 limits and stop being inlined.
+** Raise the two limits that decide it by TF_INLINE_RAISE (tf_env), before
+** the user's flags, so a --param of theirs still wins.  gcc 10 and later
+** only (earlier ones had other defaults).
+** Lua, session 10 (docs/testing.md): raising by 5 gives back gcc's own
+** choices (each file keeps about the functions plain gcc keeps out of
+** line); by 15 (the default) gcc inlines more than it does on the plain
+** source (lapi.c's index2value, for one), which buys 1.8% of run-time
+** instructions (550.0M against 559.8M; plain gcc 527.7M, plain gcc with
+** the same raise 519.1M) for 8% more text and up to a fifth more of cc1's
+** work on trap-heavy files (lcode.c: 3.08G against 2.48G, plain 1.63G).
+** TF_INLINE_RAISE=0 (or TF_PLAIN_INLINE=1) keeps gcc's own limits.
 */
-#define TRAP_INSNS 15
 
 static void inline_limits(const struct call *c, struct sv *cmd)
 {
 	const char *o = NULL, *ver = gnuc_version(c);
 	int autolim, single;
-	if (c->clang || !ver || atoi(ver) < 10 || tf_env.plain_inline)
+	if (c->clang || !ver || atoi(ver) < 10 || !tf_env.inline_raise)
 		return;
 	for (size_t i = 0; i < c->args.n; i++)
 		if ((enum role)c->role[i] == R_FLAG &&
@@ -297,8 +298,10 @@ static void inline_limits(const struct call *c, struct sv *cmd)
 	} else {
 		return;             /* -O, -O1, -Os, -Oz, -Og: size first */
 	}
-	sv_pushf(cmd, "--param=max-inline-insns-auto=%d", autolim + TRAP_INSNS);
-	sv_pushf(cmd, "--param=max-inline-insns-single=%d", single + TRAP_INSNS);
+	sv_pushf(cmd, "--param=max-inline-insns-auto=%d",
+		 autolim + tf_env.inline_raise);
+	sv_pushf(cmd, "--param=max-inline-insns-single=%d",
+		 single + tf_env.inline_raise);
 }
 
 /* Compile: the rewritten text (instrumented) or the original. */

@@ -61,7 +61,8 @@ int identity(const struct call *c)
 {
 	static const char *const vars[] = {
 		"TF_DISABLE", "TF_SKIP_FILES", "TF_SKIP_FUNCS",
-		"TF_PLAIN_INLINE", "TF_EXPLAIN", "TF_PROBES", NULL
+		"TF_PLAIN_INLINE", "TF_INLINE_RAISE", "TF_EXPLAIN", "TF_PROBES",
+		NULL
 	};
 	char *cc = cc_resolve(c->compiler);
 

@@ -34,6 +34,29 @@ static int env_on(const char *name)
 	return v && *v && strcmp(v, "0") != 0;
 }
 
+/* How much tfcc raises gcc's inline limits (compile.c): TF_INLINE_RAISE,
+   0 with TF_PLAIN_INLINE=1, else TF_INLINE_RAISE_DEFAULT.  A value that
+   is not a number from 0 to 200 gets a warning and the default. */
+static int inline_raise(void)
+{
+	const char *v = getenv("TF_INLINE_RAISE");
+	char *end;
+	long n;
+
+	if (env_on("TF_PLAIN_INLINE"))
+		return 0;
+	if (!v || !*v)
+		return TF_INLINE_RAISE_DEFAULT;
+	n = strtol(v, &end, 10);
+	if (*end || n < 0 || n > 200) {
+		u_warn("TF_INLINE_RAISE='%s' is not a number from 0 to 200; "
+		       "using %d (unset it, or give e.g. TF_INLINE_RAISE=5)",
+		       v, TF_INLINE_RAISE_DEFAULT);
+		return TF_INLINE_RAISE_DEFAULT;
+	}
+	return (int)n;
+}
+
 /* Where tfcc lives: tf-rewrite beside it, the runtime in ../lib. */
 static void env_init(void)
 {
@@ -50,7 +73,7 @@ static void env_init(void)
 	tf_env.keep = env_on("TF_KEEP");
 	tf_env.explain = env_on("TF_EXPLAIN");
 	tf_env.no_cache = env_on("TF_NO_CACHE");
-	tf_env.plain_inline = env_on("TF_PLAIN_INLINE");
+	tf_env.inline_raise = inline_raise();
 	tf_env.probes = env_on("TF_PROBES");
 	tf_env.skip_files = getenv("TF_SKIP_FILES");
 	tf_env.skip_funcs = getenv("TF_SKIP_FUNCS");

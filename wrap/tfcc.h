@@ -85,11 +85,15 @@ struct call {
 	int clang;              /* the compiler is clang (not gcc-like) */
 };
 
+/* How far tfcc raises gcc's -O2/-O3 inline limits by default
+   (TF_INLINE_RAISE; compile.c says why this much). */
+#define TF_INLINE_RAISE_DEFAULT 15
+
 /* Settings read once from the environment. */
 struct env {
 	int verbose, keep, explain;
 	int no_cache;           /* TF_NO_CACHE: no version cache on disk */
-	int plain_inline;       /* TF_PLAIN_INLINE: gcc's own inline limits */
+	int inline_raise;       /* TF_INLINE_RAISE (TF_PLAIN_INLINE=1: 0) */
 	int probes;             /* TF_PROBES: instrument build-system probes */
 	const char *skip_files, *skip_funcs;
 	const char *rewrite;    /* path of tf-rewrite */

@@ -17,7 +17,7 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/ccache-test.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 export TMPDIR=$W/tmp            # tfcc's temp dirs land here: must stay empty
 mkdir -p "$TMPDIR"
-unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS TF_CC TF_PLAIN_INLINE
+unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS TF_CC TF_PLAIN_INLINE TF_INLINE_RAISE
 for v in $(env | grep -o '^CCACHE_[A-Z_]*'); do unset "$v"; done
 export TF_SERVER=0              # no background rewrite server left behind
 export TF_REWRITE=$REWRITE

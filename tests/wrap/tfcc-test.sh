@@ -10,7 +10,7 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/tfcc-test.XXXXXX")
 export TMPDIR=$W/tmp            # tfcc's temp dirs land here: must stay empty
 mkdir -p "$TMPDIR"
 trap 'rm -rf "$W"' EXIT
-unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS TF_CC TF_PLAIN_INLINE TF_PROBES
+unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS TF_CC TF_PLAIN_INLINE TF_INLINE_RAISE TF_PROBES
 . "$(dirname "$0")/lib.sh"
 # instrumented OBJ: the rewriter's code is in the object
 instrumented() { nm "$1" 2>/dev/null | grep -Eq 'tf_stub_marker|tf__S_'; }
@@ -203,6 +203,14 @@ check "-O2: inline limits raised" grep -q -- '--param=max-inline-insns-auto=30' 
 fresh; (cd "$W/run" && TF_PLAIN_INLINE=1 TF_VERBOSE=1 "$TFCC" gcc -O2 -c src/two.c 2>"$W/verb")
 check "TF_PLAIN_INLINE=1: gcc's own limits" sh -c "! grep -q -- --param=max-inline '$W/verb'"
 check "TF_PLAIN_INLINE=1: still instrumented" instrumented "$W/run/two.o"
+fresh; (cd "$W/run" && TF_INLINE_RAISE=5 TF_VERBOSE=1 "$TFCC" gcc -O3 -c src/two.c 2>"$W/verb")
+check "TF_INLINE_RAISE=5 at -O3" grep -q -- '--param=max-inline-insns-auto=35 --param=max-inline-insns-single=205' "$W/verb"
+fresh; (cd "$W/run" && TF_INLINE_RAISE=0 TF_VERBOSE=1 "$TFCC" gcc -O2 -c src/two.c 2>"$W/verb")
+check "TF_INLINE_RAISE=0: gcc's own limits" sh -c "! grep -q -- --param=max-inline '$W/verb'"
+fresh; (cd "$W/run" && TF_INLINE_RAISE=lots TF_VERBOSE=1 "$TFCC" gcc -O2 -c src/two.c 2>"$W/verb")
+check "TF_INLINE_RAISE=lots: one warning line" sh -c "[ \$(grep -c \"TF_INLINE_RAISE='lots' is not a number\" '$W/verb') = 1 ]"
+check "TF_INLINE_RAISE=lots: the default raise" grep -q -- '--param=max-inline-insns-auto=30' "$W/verb"
+check "TF_INLINE_RAISE=lots: still instrumented" instrumented "$W/run/two.o"
 fresh; (cd "$W/run" && TF_EXPLAIN=1 "$TFCC" gcc -c src/two.c >/dev/null 2>&1)
 check "TF_EXPLAIN=1 compiles" test -f "$W/run/two.o"
 fresh; (cd "$W/run" && "$TFCC" --explain gcc -c src/two.c >/dev/null 2>&1)
