@@ -299,6 +299,8 @@ void tf__unregister(struct tf_unit *u)
 			__atomic_store_n(&u->sites[i].rt, NULL,
 					 __ATOMIC_RELEASE);
 			free(ru->sites[i].text);
+			free(ru->sites[i].cc);  /* as safe as the site itself:
+						   its code is gone */
 		}
 		free(ru->sites);
 		free(ru->obj.path);
