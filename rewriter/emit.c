@@ -4,6 +4,7 @@
 ** #line 1, the original bytes with traps and asm labels inserted on
 ** their own lines, then exports, records, unit and constructor.
 */
+#define _GNU_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,21 @@ static int weak_fn(const struct rw_opts *o, const struct rw_func *f)
 {
 	return o->weak_statics && (f->flags & RW_STATIC) &&
 	       !(f->flags & RW_INLINE_ONLY) && !f->asm_label;
+}
+
+/* An extern function whose .fn can be an offset in the unit's table
+   (TF__FNREL in trap.h): named in the table through a local equate of its
+   symbol, which must then be its name (no asm label) and this object's
+   own definition, the one the linker keeps: not where the unit says
+   "weak" anywhere (an attribute, #pragma weak). */
+static int rel_extern(const struct rw_unit *u, const struct rw_func *f)
+{
+	if (f->flags & (RW_STATIC | RW_INLINE_ONLY) || f->asm_label)
+		return 0;
+	for (unsigned k = 0; k < u->nfiles; k++)
+		if (memmem(u->files[k].src, u->files[k].len, "weak", 4))
+			return 0;
+	return 1;
 }
 
 /* gcc writes file names unescaped into the assembly around an asm
@@ -256,6 +272,44 @@ static void objects(struct rw_buf *b, const struct rw_opts *o,
 	(void)o;
 }
 
+/* The table of .fn offsets (TF__FNREL in trap.h), one 32-bit entry per
+   site, in .rodata: returns 0 when no site of the unit would use it. */
+static int fn_table(struct rw_buf *b, const struct rw_opts *o,
+		    const struct rw_unit *u)
+{
+	unsigned i = 0, any = 0;
+	if (no_asm(u) || o->lto)
+		return 0;
+	for (unsigned k = 0; k < u->nfuncs; k++)
+		if (!u->funcs[k].skip &&
+		    (weak_fn(o, &u->funcs[k]) || rel_extern(u, &u->funcs[k])))
+			any = 1;
+	if (!any)
+		return 0;
+	rw_buf_printf(b, "#if defined(TF__FNREL)\n__asm__(\"\\t.pushsection\\t"
+		      ".rodata\\n\\t.balign\\t4\\n\\t.hidden\\ttf__R_%s\\n\\t"
+		      ".globl\\ttf__R_%s\\ntf__R_%s:\\n\\t\"", o->uid, o->uid,
+		      o->uid);
+	for (unsigned k = 0; k < u->nfuncs; k++) {
+		const struct rw_func *f = &u->funcs[k];
+		if (f->skip)
+			continue;
+		if (weak_fn(o, f))
+			rw_buf_printf(b, "\n TF__RW(\"tf__F_%s_%s\")", o->uid,
+				      f->name);
+		else if (rel_extern(u, f))
+			rw_buf_printf(b, "\n TF__RX(\".Ltf_fn%u\", \"%s\")", i,
+				      f->name);
+		else
+			rw_buf_puts(b, "\n \".long\\t0\\n\\t\"");
+		i++;
+	}
+	rw_buf_printf(b, "\n \".popsection\");\nextern const int tf__R_%s[] "
+		      "__attribute__((__visibility__(\"hidden\")));\n#endif\n",
+		      o->uid);
+	return 1;
+}
+
 static void tail(struct rw_buf *b, const struct rw_opts *o,
 		 const struct rw_unit *u, unsigned nsites)
 {
@@ -281,8 +335,10 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 		if (f->flags & RW_INLINE_ONLY)
 			rw_buf_puts(b, "0, ");
 		else if (weak_fn(o, f))
-			rw_buf_printf(b, "TF__FN(%s, tf__F_%s_%s), ", f->name,
+			rw_buf_printf(b, "TF__FNW(%s, tf__F_%s_%s), ", f->name,
 				      o->uid, f->name);
+		else if (rel_extern(u, f))
+			rw_buf_printf(b, "TF__FNX(%s), ", f->name);
 		else
 			rw_buf_printf(b, "(tf_fnptr)&%s, ", f->name);
 		rw_buf_puts(b, "0 }");
@@ -327,9 +383,17 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 	}
 	free(s.p);
 	free(t.p);
-	rw_buf_printf(b, ";\nstatic struct tf_unit tf__U = { TF_ABI_VERSION, %u, "
-		      "tf__S_%s, %u, %s, tf__I, 0, 0 };\n", nsites, o->uid,
+	rw_buf_puts(b, ";\n");
+	int rel = fn_table(b, o, u);
+	rw_buf_printf(b, "static struct tf_unit tf__U = { TF_ABI_VERSION, %u, "
+		      "tf__S_%s, %u, %s, tf__I, 0, 0, ", nsites, o->uid,
 		      u->nobjs, u->nobjs ? "tf__O" : "0");
+	if (rel)
+		rw_buf_printf(b, "\n#if defined(TF__FNREL)\ntf__R_%s\n#else\n0\n"
+			      "#endif\n", o->uid);
+	else
+		rw_buf_puts(b, "0");
+	rw_buf_puts(b, " };\n");
 	for (unsigned k = 0; k < u->nfuncs; k++)
 		if (!u->funcs[k].skip && (u->funcs[k].flags & RW_REGCALL)) {
 			rw_buf_puts(b, "TF__PCALL_DEFINE\n");

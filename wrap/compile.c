@@ -399,7 +399,7 @@ static int one_source(struct call *c, struct input *in, const char *dir)
 	struct unit u;
 	char *rw_err = u_fmt("%s/rewrite.err", dir);
 	char *cc_err = u_fmt("%s/compile.err", dir);
-	int st, rw_ok, rc;
+	int st, rw_ok, rc, fixed_fail = 0;
 
 	unit_init(c, &u, in, dir);
 	if (!strcmp(in->path, "-") && save_stdin(u.src) != 0) {
@@ -411,9 +411,12 @@ static int one_source(struct call *c, struct input *in, const char *dir)
 	rw_ok = rewrite(c, &u, rw_err) == 0;
 	if (rw_ok) {
 		st = compile(c, &u, 1, cc_err);
-		if (st == 0) {
-			if (weak_statics(c, &u))
-				fnfix_object(u.out, c->explain ? u.name : NULL);
+		/* an object fnfix could not mend would not link (its table
+		   of offsets names undefined symbols): built uninstrumented */
+		if (st == 0 && weak_statics(c, &u) &&
+		    fnfix_object(u.out, c->explain ? u.name : NULL) != 0)
+			fixed_fail = 1;
+		if (st == 0 && !fixed_fail) {
 			u_cat_file(rw_err, 2);
 			u_cat_file(cc_err, 2);
 			if (u.dep)
@@ -431,7 +434,7 @@ static int one_source(struct call *c, struct input *in, const char *dir)
 	rc = st == -1 ? 1 : status_exit(st);
 	if (rc == 0 && !rw_ok)
 		u_cat_file(rw_err, 2);
-	else if (rc == 0)
+	else if (rc == 0 && !fixed_fail)
 		u_warn("the instrumented compile of %s failed but the original "
 		       "compiles; built it uninstrumented (a tfcc bug: please "
 		       "report it with the output of TF_KEEP=1)", u.name);

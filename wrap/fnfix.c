@@ -10,8 +10,11 @@
 ** site's .fn) are pointed at <name> itself.  The symbol is left as it
 ** was, undefined and now unused: a second name at the function's address
 ** would be what gdb prints for it.  A function the compiler did not emit
-** keeps its relocation against the undefined weak symbol, which the
-** linker resolves to 0: that site can be replaced, not intercepted.
+** has its relocations dropped (R_X86_64_NONE), so the field keeps its 0:
+** that site can be replaced, not intercepted.  (Left to the linker, an
+** absolute one came to 0, but the table of offsets (TF__FNREL) takes
+** PC-relative ones, which a PIE or shared object cannot have against an
+** undefined symbol.)
 ** Clones (name.isra.0, name.constprop.0) have other names and other
 ** calling conventions, and are never used.
 ** The edit is in place and keeps the file's layout: relocation entries
@@ -65,8 +68,9 @@ static long local_func(Elf_Data *syms, size_t n, Elf *e, size_t strndx,
 }
 
 /* Point the relocations of every relocation section against symbol
-   from at symbol to; -1 on a libelf error.  RELA only: the sites are
-   weak only on x86-64 (TF__FN in trap.h). */
+   from at symbol to (to 0: make them R_X86_64_NONE, so the field keeps
+   its 0); -1 on a libelf error.  RELA only: the sites are weak only on
+   x86-64 (TF__FN in trap.h). */
 static int redirect(Elf *e, size_t symscn_ndx, size_t from, size_t to)
 {
 	Elf_Scn *scn = NULL;
@@ -84,7 +88,8 @@ static int redirect(Elf *e, size_t symscn_ndx, size_t from, size_t to)
 				return -1;
 			if (GELF_R_SYM(r.r_info) != from)
 				continue;
-			r.r_info = GELF_R_INFO(to, GELF_R_TYPE(r.r_info));
+			r.r_info = to ? GELF_R_INFO(to, GELF_R_TYPE(r.r_info))
+				      : GELF_R_INFO(0, R_X86_64_NONE);
 			if (!gelf_update_rela(d, (int)i, &r))
 				return -1;
 			elf_flagdata(d, ELF_C_SET, ELF_F_DIRTY);
@@ -106,8 +111,8 @@ int fnfix_object(const char *path, const char *explain)
 
 	if (fd < 0) {
 		u_warn("cannot open %s to give its static functions their "
-		       "sites: %s; they can be replaced but not intercepted",
-		       path, strerror(errno));
+		       "sites: %s; compiling it uninstrumented", path,
+		       strerror(errno));
 		return -1;
 	}
 	/* -o /dev/null (configure probes), or not an ELF object: nothing to do */
@@ -144,14 +149,11 @@ int fnfix_object(const char *path, const char *explain)
 		    !(name = alias_of(elf_strptr(e, strndx, s.st_name))))
 			continue;
 		k = local_func(syms, n, e, strndx, name);
-		if (k < 0) {
-			if (explain)
-				fprintf(stderr, "tfcc: %s: %s: no out-of-line copy "
-					"(the compiler inlined it into every "
-					"caller): replace only\n", explain, name);
-			continue;
-		}
-		if (redirect(e, elf_ndxscn(symscn), i, (size_t)k))
+		if (k < 0 && explain)
+			fprintf(stderr, "tfcc: %s: %s: no out-of-line copy "
+				"(the compiler inlined it into every "
+				"caller): replace only\n", explain, name);
+		if (redirect(e, elf_ndxscn(symscn), i, k < 0 ? 0 : (size_t)k))
 			goto out;
 		fixed++;
 	}
@@ -164,8 +166,8 @@ int fnfix_object(const char *path, const char *explain)
 out:
 	if (rc)
 		u_warn("cannot give the static functions of %s their sites "
-		       "(%s); they can be replaced but not intercepted",
-		       path, elf_errmsg(-1));
+		       "(%s); compiling it uninstrumented", path,
+		       elf_errmsg(-1));
 	elf_end(e);
 	close(fd);
 	return rc;

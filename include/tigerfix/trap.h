@@ -29,7 +29,7 @@
 #define TIGERFIX_TRAP_H
 
 /* Bumped on any change of the structures below. */
-#define TF_ABI_VERSION 3
+#define TF_ABI_VERSION 4
 
 /* A function pointer of no particular type: casts to and from it do not
    trip -Wcast-function-type, and it is never called as such. */
@@ -65,6 +65,9 @@ struct tf_unit {
 				   order, each NUL-terminated */
 	struct tf_unit *next;   /* runtime-private */
 	void *rt;               /* runtime-private */
+	const int *fnoff;       /* 0, or per site: 0 or the function's offset
+				   from this entry, for the runtime to put in
+				   sites[i].fn (TF__FNREL) */
 };
 
 /* Scratch for one intercepted call, on the thunk's stack. */
@@ -441,6 +444,37 @@ tf__self_x86_64(void)
 #define TF__FN(f, w) ((tf_fnptr)&w)
 #else
 #define TF__FN(f, w) ((tf_fnptr)&f)
+#endif
+/*
+** TF__FNREL: where the sites' .fn come from a table of 32-bit offsets
+** (tf_unit.fnoff) in .rodata that tf__register turns into addresses,
+** instead of an address in each site.  An address in .data takes a
+** dynamic relocation in a PIE or shared object (24 bytes of .rela.dyn,
+** applied at every start); an offset within the object is settled by the
+** linker.  x86-64 only, as TF__SHARED (not under LTO, where gcc may move
+** what only a top-level asm names, nor the large code model), and never
+** in a unit without asm (TF__NO_ASM, which the rewriter knows).  The
+** table names an extern function through a local equate (.set), so the
+** offset is to this object's own copy even in a shared object; a static
+** one through its weak symbol (TF__FN), whose relocation tfcc points at
+** the function, or drops when the compiler emitted none (wrap/fnfix.c).
+** TF__FNX(f) / TF__FNW(f, w): what the site holds in C (0 when the table
+** has it); TF__RX(l, f) / TF__RW(w): the table's entry.
+*/
+#if defined(TF__SHARED) && !defined(TF__NO_FNREL)
+#define TF__FNREL 1
+#define TF__FNX(f) 0
+#define TF__RX(l, f) ".set\t" l ", " f "\n\t.long\t" l " - .\n\t"
+#if defined(TF__WEAK_STATICS) && defined(TF__HAVE_OUT)
+#define TF__FNW(f, w) 0
+#define TF__RW(w) ".weak\t" w "\n\t.hidden\t" w "\n\t.long\t" w " - .\n\t"
+#else
+#define TF__FNW(f, w) TF__FN(f, w)
+#define TF__RW(w) ".long\t0\n\t"
+#endif
+#else
+#define TF__FNX(f) ((tf_fnptr)&f)
+#define TF__FNW(f, w) TF__FN(f, w)
 #endif
 #if defined(__x86_64__)
 #define TF__CHAIN(call, s) __builtin_call_with_static_chain(call, &(s))
