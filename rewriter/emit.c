@@ -71,11 +71,12 @@ static int no_asm(const struct rw_unit *u)
 }
 
 /* The cold path's call in asm (TF__RSEL, TF__RCALL_TEXT in trap.h): the
-   arguments in their registers (widened to int where narrower), D+8 in
-   r10 (tf__t_d: tf__pcall finds the site from it), the slot in r11
-   (tf__t), the result in rax.  No commas outside
-   parentheses: it is a macro argument. */
-static void regcall(struct rw_buf *b, const struct rw_func *f)
+   arguments in their registers (widened to int where narrower), the site
+   as operand tf__s, the result in rax, and the way back into the body
+   (label tf__b) for a pass or a slot emptied since the compare.  No
+   commas outside parentheses: it is a macro argument. */
+static void regcall(struct rw_buf *b, const struct rw_func *f,
+		    const char *site)
 {
 	static const char *const reg[] = { "D", "S", "d", "c", "r8", "r9" };
 	rw_buf_puts(b, "{ ");
@@ -90,19 +91,20 @@ static void regcall(struct rw_buf *b, const struct rw_func *f)
 			      "__asm__(\"%s\") = %s; ",
 			      f->promote >> i & 1 ? "0 + " : "(void)0, ",
 			      f->params[i].name, i, reg[i], f->params[i].name);
-	rw_buf_puts(b, "__asm__ __volatile__(TF__RCALL_TEXT : ");
+	rw_buf_puts(b, "__asm__ TF__ASM_INLINE goto(TF__RCALL_TEXT : ");
 	if (!(f->flags & RW_VOID))
-		rw_buf_puts(b, "\"=a\"(tf__r), ");
-	rw_buf_puts(b, "\"+r\"(tf__t_d), \"+r\"(tf__t) : ");
+		rw_buf_puts(b, "\"=a\"(tf__r)");
+	rw_buf_puts(b, " : ");
 	for (unsigned i = 0; i < f->nparams; i++) {
 		const char *pre = f->promote >> i & 1 ? "0 + " : "";
 		if (i < 4)
-			rw_buf_printf(b, "%s\"%s\"(%s%s)", i ? ", " : "",
-				      reg[i], pre, f->params[i].name);
+			rw_buf_printf(b, "\"%s\"(%s%s), ", reg[i], pre,
+				      f->params[i].name);
 		else
-			rw_buf_printf(b, ", \"r\"(tf__a%u)", i);
+			rw_buf_printf(b, "\"r\"(tf__a%u), ", i);
 	}
-	rw_buf_printf(b, " : TF__RCLOB%s); ", f->flags & RW_VOID ? ", \"rax\"" : "");
+	rw_buf_printf(b, "[tf__s] \"i\"(&%s) : \"r10\", \"r11\", TF__RCLOB%s : "
+		      "tf__b); ", site, f->flags & RW_VOID ? ", \"rax\"" : "");
 	if (!(f->flags & (RW_VOID | RW_NORETURN)))
 		rw_buf_puts(b, "return tf__r; ");
 	rw_buf_puts(b, "}");
@@ -136,18 +138,24 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 	   path reloads it and calls the function itself through .fn if it
 	   emptied meanwhile; only an inline-only function (no .fn) then
 	   falls through instead. */
+	/* A function whose cold path may call in asm (RW_REGCALL) takes
+	   TF__RENTRY_T and TF__RPICK: with the call in asm (TF__RSEL) the
+	   trap jumps straight to the cold block and tf__pcall does the
+	   check, going back to the body (tf__b) for a pass. */
+	int rc = (f->flags & RW_REGCALL) != 0;
 	rw_buf_printf(&b, " __extension__ int tf__u __attribute__((__unused__)) = "
-		      "({ __label__ tf__c; TF__TDECL(tf__t); TF__ENTRY_T(%s, tf__t, "
-		      "tf__c); if (0) { tf__c: TF__COLD; { ", site);
+		      "({ __label__ tf__c%s; TF__TDECL(tf__t); TF__%sENTRY_T(%s, tf__t, "
+		      "tf__c); if (0) { tf__c: TF__COLD; { ", rc ? ", tf__b" : "",
+		      rc ? "R" : "", site);
 	if (f->flags & RW_INLINE_ONLY)
 		rw_buf_printf(&b, "if (TF__LIVE(%s, tf__t)) ", site);
 	else
-		rw_buf_printf(&b, "TF__PICK(%s, tf__t); ", site);
+		rw_buf_printf(&b, "TF__%sPICK(%s, tf__t); ", rc ? "R" : "", site);
 	/* A union, not a cast: gcc types noreturn and const functions as
 	   qualified, and -Wcast-qual would flag a cast that adds that. */
 	if (f->flags & RW_REGCALL) {
 		rw_buf_puts(&b, "TF__RSEL(");
-		regcall(&b, f);
+		regcall(&b, f, site);
 		rw_buf_puts(&b, ", ");
 	}
 	rw_buf_printf(&b, "{ union { tf_fnptr tf__x; __typeof__(&%s) tf__f; } "
@@ -163,7 +171,8 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 		rw_buf_puts(&b, " __builtin_unreachable();");
 	else if (f->flags & RW_VOID)
 		rw_buf_puts(&b, " return;");
-	rw_buf_puts(&b, " } } 0; });");
+	rw_buf_puts(&b, rc ? " } } tf__b: __attribute__((__unused__)); 0; });"
+			: " } } 0; });");
 	return rw_buf_take(&b);
 }
 
@@ -394,14 +403,16 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 	else
 		rw_buf_puts(b, "0");
 	rw_buf_puts(b, " };\n");
+	/* The constructor's asm emits the shared routines: tf__check1 and,
+	   for a unit with a call in asm, tf__pcall2 (hidden comdats). */
+	int pcall = 0;
 	for (unsigned k = 0; k < u->nfuncs; k++)
-		if (!u->funcs[k].skip && (u->funcs[k].flags & RW_REGCALL)) {
-			rw_buf_puts(b, "TF__PCALL_DEFINE\n");
-			break;
-		}
-	rw_buf_puts(b, "static void tf__ctor(void) __attribute__((__constructor__)); "
-		    "static void tf__ctor(void) { TF__CHECK_DEFINE; if (tf__register) "
-		    "tf__register(&tf__U); }\n"
+		if (!u->funcs[k].skip && (u->funcs[k].flags & RW_REGCALL))
+			pcall = 1;
+	rw_buf_printf(b, "static void tf__ctor(void) __attribute__((__constructor__)); "
+		      "static void tf__ctor(void) { TF__CHECK_DEFINE; %sif (tf__register) "
+		      "tf__register(&tf__U); }\n", pcall ? "TF__PCALL_DEFINE; " : "");
+	rw_buf_puts(b,
 		    "static void tf__dtor(void) __attribute__((__destructor__)); "
 		    "static void tf__dtor(void) { if (tf__unregister) "
 		    "tf__unregister(&tf__U); }\n"

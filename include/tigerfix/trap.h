@@ -182,6 +182,8 @@ tf__self_x86_64(void)
 ** hidden comdat; TF__CHECK_DEFINE, in each unit's constructor, emits it),
 ** uses r10 and r11 only: no stack, so the red zone of a function the trap
 ** was inlined into is safe.  Otherwise each trap spells the check out.
+** (A trap whose cold path calls in asm has no out-of-line part at all:
+** TF__RENTRY_T below.)
 */
 #if !defined(TF__LTO) && !defined(__code_model_large__)
 #define TF__SHARED 1
@@ -293,7 +295,8 @@ tf__self_x86_64(void)
 #if defined(TF__HAVE_OUT) && defined(TF__SHARED)
 /* t##_d (r10) is D+8 on the cold label: tf__pcall finds the site from
    it, so the cold path does not load its address. */
-#define TF__TDECL(t) register tf_fnptr t __asm__("r11");                    \
+#define TF__TDECL(t) register tf_fnptr t __asm__("r11")                     \
+	__attribute__((__unused__));                                        \
 	register void *t##_d __asm__("r10") __attribute__((__unused__))
 #define TF__ENTRY_T(s, t, cold)                                             \
 	__asm__ TF__ASM_INLINE goto(TF__SHARED_TEXT("2", "3", "4", "%0", "%0")    \
@@ -343,18 +346,46 @@ tf__self_x86_64(void)
 ** keeps every register the asm does not name (TF__RCLOB: vector and x87
 ** registers, which the code around traps seldom holds across a call) and
 ** leaves the caller's red zone alone; the function's register use is
-** then the body's own, as in plain gcc.  A patched call runs 26 more
-** instructions.
+** then the body's own, as in plain gcc.  A patched call runs 48
+** instructions (bench/patch), a direct call 8.
 */
 #if defined(TF__HAVE_OUT) && defined(TF__SHARED) && defined(__SSE__) && \
 	defined(__MMX__)
 #define TF__RSEL(rc, c) rc
-/* In: rdi, rsi, rdx, rcx, r8, r9 the arguments, r10 D+8 (as tf__check1
-   left it: D holds the offset of the site), r11 the slot.
-   Out: rax; r10, r11 clobbered. */
+/*
+** With the call in asm, the trap of such a function jumps straight to its
+** cold block (TF__RENTRY_T: no out-of-line check, no descriptor), and the
+** check is tf__pcall's: the cold block's asm (TF__RCALL_TEXT) puts the
+** arguments in their registers, the return address in rax, and jumps to
+** tf__pcall; the site's offset sits between that jump and the return
+** address.  tf__pcall comes back with the carry flag clear and the result
+** in rax, or with it set (a pass, or a slot emptied since the compare),
+** and then the asm goes on into the body (%l[tf__b], the label after the
+** trap).  Per trap, that is the compare and branch (the branch often
+** short now, the cold block being near), and in the cold block 17 bytes
+** and the carry branch, against the 25 bytes of .text.unlikely and 12 in
+** the cold block of the shared check; a patched call takes three jumps
+** and 6 instructions less.  The asm is "asm inline": its size counts as
+** one instruction for gcc's inliner, where the shared check's three lines
+** counted three.  Lua (TF_INLINE_RAISE 15): text 441.1 to 424.4 KB for
+** 550.0M to 551.2M instructions (a join back into the body costs a
+** register move here and there).  The compare takes the slot's address
+** as a constant ("i"): with "m" gcc put the site array's address in a
+** register when a function held two traps.
+*/
+#define TF__RENTRY_T(s, t, cold)                                            \
+	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %c0(%%rip)|cmp\tQWORD PTR [rip+%c0], 0}\n\t" \
+		     "jne\t%l1" : : "i"(&(s).slot) : "cc" : cold)
+#define TF__RPICK(s, t) ((void)0)
+/* In: rdi, rsi, rdx, rcx, r8, r9 the arguments; operand tf__s the site,
+   label tf__b the body.  Out: rax; r10, r11 and the flags clobbered.
+   The site's offset is the immediate of a "test $imm32, %eax" (0xa9)
+   that never runs, so a disassembler stays in step. */
 #define TF__RCALL_TEXT                                                      \
 	"{leaq\t.Ltf_r%=(%%rip), %%rax|lea\trax, [rip+.Ltf_r%=]}\n\t"      \
-	"jmp\ttf__pcall\n.Ltf_r%=:\n\t" TF__ENDBR
+	"jmp\ttf__pcall2\n\t.byte\t0xa9\n\t.long\t%c[tf__s] - .\n.Ltf_r%=:\n\t" \
+	TF__ENDBR                                                           \
+	"jc\t%l[tf__b]"
 /*
 ** What the asm names as changed besides rax, r10 and r11 (TF__RCLOB): the
 ** flags, memory, the vector registers and the x87 stack.  gcc then keeps
@@ -381,50 +412,73 @@ tf__self_x86_64(void)
 #define TF__RCLOB TF__RCLOB0
 #endif
 /*
-** tf__pcall: entered by a jump with the return address in rax (no push:
-** the caller's red zone, 128 bytes below its rsp, may hold its data).
-** Saves the argument registers and rbp, turns r10 from D+8 into &S (the
-** static chain), aligns the stack, calls r11, restores, jumps back.  The
-** CFI lets debuggers and unwinders walk through it; rbp makes a
-** frame-pointer chain too.  One static copy per unit that needs it
-** (TF__PCALL_DEFINE).
+** tf__pcall: entered by a jump with the return address R in rax (no push:
+** the caller's red zone, 128 bytes below its rsp, may hold its data); the
+** 4 bytes before R hold the site's offset from them.  r10 = &S; S.by this
+** thread (a pass): clear it, back with the carry set; slot 0 (emptied
+** since the compare): back with the carry set; else save the argument
+** registers and rbp, align the stack, call the slot with r10 = &S (the
+** static chain), restore, back with the carry clear.  The CFI lets
+** debuggers and unwinders walk through it; rbp makes a frame-pointer
+** chain too.  One copy per linked object, a hidden comdat, emitted by
+** the constructor of each unit that needs it (TF__PCALL_DEFINE); the 2
+** in its name is the version of this protocol (session 10's tf__pcall,
+** a static copy per unit, found the site from r10).
 */
 #define TF__PCALL_DEFINE                                                    \
-	static void tf__pcall(void) __attribute__((__naked__, __used__,    \
-		__cold__, __noinline__, __no_instrument_function__));       \
-	static void tf__pcall(void)                                         \
-	{                                                                   \
-		__asm__(".cfi_def_cfa 7, 0\n\t.cfi_register 16, 0\n\t"     \
-			"{leaq\t-128(%%rsp), %%rsp|lea\trsp, [rsp-128]}\n\t" \
-			".cfi_adjust_cfa_offset 128\n\t"                    \
-			"{pushq\t%%rax|push\trax}\n\t"                      \
-			".cfi_adjust_cfa_offset 8\n\t.cfi_offset 16, -136\n\t" \
-			"{pushq\t%%rbp|push\trbp}\n\t"                      \
-			".cfi_adjust_cfa_offset 8\n\t.cfi_offset 6, -144\n\t" \
-			"{movq\t%%rsp, %%rbp|mov\trbp, rsp}\n\t"            \
-			".cfi_def_cfa_register 6\n\t"                       \
-			"{pushq\t%%rdi|push\trdi}\n\t{pushq\t%%rsi|push\trsi}\n\t" \
-			"{pushq\t%%rdx|push\trdx}\n\t{pushq\t%%rcx|push\trcx}\n\t" \
-			"{pushq\t%%r8|push\tr8}\n\t{pushq\t%%r9|push\tr9}\n\t" \
-			"{movslq\t-8(%%r10), %%rax|movsxd\trax, DWORD PTR [r10-8]}\n\t" \
-			"{leaq\t-8(%%r10,%%rax), %%r10|lea\tr10, [r10+rax-8]}\n\t" \
-			"{andq\t$-16, %%rsp|and\trsp, -16}\n\t"             \
-			"{call\t*%%r11|call\tr11}\n\t"                      \
-			"{leaq\t-48(%%rbp), %%rsp|lea\trsp, [rbp-48]}\n\t"  \
-			"{popq\t%%r9|pop\tr9}\n\t{popq\t%%r8|pop\tr8}\n\t"  \
-			"{popq\t%%rcx|pop\trcx}\n\t{popq\t%%rdx|pop\trdx}\n\t" \
-			"{popq\t%%rsi|pop\trsi}\n\t{popq\t%%rdi|pop\trdi}\n\t" \
-			"{popq\t%%rbp|pop\trbp}\n\t"                        \
-			".cfi_def_cfa 7, 136\n\t.cfi_restore 6\n\t"         \
-			"{popq\t%%r11|pop\tr11}\n\t"                        \
-			".cfi_def_cfa_offset 128\n\t.cfi_register 16, 11\n\t" \
-			"{leaq\t128(%%rsp), %%rsp|lea\trsp, [rsp+128]}\n\t" \
-			".cfi_def_cfa_offset 0\n\t"                         \
-			"{jmp\t*%%r11|jmp\tr11}" : :);                       \
-	}
+	__asm__(".pushsection\t.text.unlikely.tf__pcall2,\"axG\",@progbits," \
+		"tf__pcall2,comdat\n\t"                                  \
+		".weak\ttf__pcall2\n\t.hidden\ttf__pcall2\n\t"          \
+		".type\ttf__pcall2, @function\n"                          \
+		"tf__pcall2:\n\t"                                          \
+		".cfi_startproc\n\t.cfi_def_cfa 7, 0\n\t.cfi_register 16, 0\n\t"   \
+		"{movslq\t-4(%%rax), %%r10|movsxd\tr10, DWORD PTR [rax-4]}\n\t"    \
+		"{leaq\t-4(%%rax,%%r10), %%r10|lea\tr10, [rax+r10-4]}\n\t"         \
+		"{movq\t8(%%r10), %%r11|mov\tr11, QWORD PTR [r10+8]}\n\t"          \
+		"{cmpq\t%%fs:0, %%r11|cmp\tr11, QWORD PTR fs:0}\n\t"               \
+		"je\t.Ltf_pass%=\n\t"                                              \
+		"{movq\t(%%r10), %%r11|mov\tr11, QWORD PTR [r10]}\n\t"             \
+		"{testq\t%%r11, %%r11|test\tr11, r11}\n\t"                         \
+		"je\t.Ltf_back%=\n\t"                                              \
+		"{leaq\t-128(%%rsp), %%rsp|lea\trsp, [rsp-128]}\n\t"               \
+		".cfi_adjust_cfa_offset 128\n\t"                                   \
+		"{pushq\t%%rax|push\trax}\n\t"                                     \
+		".cfi_adjust_cfa_offset 8\n\t.cfi_offset 16, -136\n\t"             \
+		"{pushq\t%%rbp|push\trbp}\n\t"                                     \
+		".cfi_adjust_cfa_offset 8\n\t.cfi_offset 6, -144\n\t"              \
+		"{movq\t%%rsp, %%rbp|mov\trbp, rsp}\n\t"                           \
+		".cfi_def_cfa_register 6\n\t"                                      \
+		"{pushq\t%%rdi|push\trdi}\n\t{pushq\t%%rsi|push\trsi}\n\t"         \
+		"{pushq\t%%rdx|push\trdx}\n\t{pushq\t%%rcx|push\trcx}\n\t"         \
+		"{pushq\t%%r8|push\tr8}\n\t{pushq\t%%r9|push\tr9}\n\t"             \
+		"{andq\t$-16, %%rsp|and\trsp, -16}\n\t"                            \
+		"{call\t*%%r11|call\tr11}\n\t"                                     \
+		"{leaq\t-48(%%rbp), %%rsp|lea\trsp, [rbp-48]}\n\t"                 \
+		"{popq\t%%r9|pop\tr9}\n\t{popq\t%%r8|pop\tr8}\n\t"                 \
+		"{popq\t%%rcx|pop\trcx}\n\t{popq\t%%rdx|pop\trdx}\n\t"             \
+		"{popq\t%%rsi|pop\trsi}\n\t{popq\t%%rdi|pop\trdi}\n\t"             \
+		"{popq\t%%rbp|pop\trbp}\n\t"                                       \
+		".cfi_def_cfa 7, 136\n\t.cfi_restore 6\n\t"                        \
+		"{popq\t%%r11|pop\tr11}\n\t"                                       \
+		".cfi_def_cfa_offset 128\n\t.cfi_register 16, 11\n\t"              \
+		"{leaq\t128(%%rsp), %%rsp|lea\trsp, [rsp+128]}\n\t"                \
+		".cfi_def_cfa_offset 0\n\t"                                        \
+		"clc\n\t"                                                          \
+		"{jmp\t*%%r11|jmp\tr11}\n"                                         \
+		".Ltf_pass%=:\n\t"                                                 \
+		".cfi_register 16, 0\n\t"                                          \
+		"{movq\t$0, 8(%%r10)|mov\tQWORD PTR [r10+8], 0}\n"                 \
+		".Ltf_back%=:\n\t"                                                 \
+		"stc\n\t"                                                          \
+		"{jmp\t*%%rax|jmp\trax}\n\t"                                       \
+		".cfi_endproc\n\t"                                        \
+		".size\ttf__pcall2, .-tf__pcall2\n\t"                     \
+		".popsection" : :)
 #else
 #define TF__RSEL(rc, c) c
-#define TF__PCALL_DEFINE extern int tf__no_pcall;
+#define TF__RENTRY_T(s, t, cold) TF__ENTRY_T(s, t, cold)
+#define TF__RPICK(s, t) TF__PICK(s, t)
+#define TF__PCALL_DEFINE ((void)0)
 #endif
 
 /*

@@ -408,9 +408,13 @@ EOF2
 	(cd "$W/st" && "$TFCC" gcc -O2 -S st.c -o st.s)
 	check "statics -S: sites name the functions" sh -c "! grep -q tf__F_ '$W/st/st.s'"
 	# the trap's out-of-line check: one shared routine (trap.h TF__SHARED),
-	# except in LTO objects, where each trap spells it out
-	(cd "$W/st" && "$TFCC" gcc -O2 -c st.c -o sh.o && "$TFCC" gcc -O2 -flto -c st.c -o lto.o)
-	check "shared check: one tf__check1, no per-trap check" sh -c "nm '$W/st/sh.o' | grep -q ' W tf__check1\$' && ! objdump -d '$W/st/sh.o' | grep -q 'fs:0x0,%r11'"
+	# except in LTO objects, where each trap spells it out; a function
+	# whose cold path calls in asm (twice) has no out-of-line part at
+	# all: its trap jumps to the cold block, tf__pcall checks
+	printf 'double half(double x) { return x / 2; }\nint twice(int x) { return x * 2; }\n' >"$W/st/sh.c"
+	(cd "$W/st" && "$TFCC" gcc -O2 -c sh.c -o sh.o && "$TFCC" gcc -O2 -flto -c st.c -o lto.o)
+	check "shared check: one tf__check1, no per-trap check" sh -c "nm '$W/st/sh.o' | grep -q ' W tf__check1\$' && ! objdump -d '$W/st/sh.o' | grep -q 'mov  *%fs:0x0,%r11'"
+	check "shared check: only half's trap goes through it, twice's cold block holds its site" sh -c "[ \$(objdump -dr '$W/st/sh.o' | grep -c 'R_X86_64_PLT32.tf__check1') = 1 ] && objdump -dr -j .text '$W/st/sh.o' | sed -n '/<twice>:/,/^\$/p' | grep -c 'R_X86_64_PC32.tf__S_' | grep -qx 2"
 	check "shared check: not in an LTO object" sh -c "! nm '$W/st/lto.o' 2>/dev/null | grep -q tf__check1 && ! grep -q tf__check1 '$W/st/lto.o'"
 fi
 
