@@ -133,15 +133,14 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 			      "tf__v, 0, &tf__f); } } 0; });", site, site);
 		return rw_buf_take(&b);
 	}
-	/* Never back into the body (TF__ENTRY in trap.h): the check hands
-	   the slot to the cold path in tf__t, or (older compilers) the cold
-	   path reloads it and calls the function itself through .fn if it
-	   emptied meanwhile; only an inline-only function (no .fn) then
-	   falls through instead. */
-	/* A function whose cold path may call in asm (RW_REGCALL) takes
-	   TF__RENTRY_T and TF__RPICK: with the call in asm (TF__RSEL) the
-	   trap jumps straight to the cold block and tf__pcall does the
-	   check, going back to the body (tf__b) for a pass. */
+	/* The check hands the slot to the cold path in tf__t, or (older
+	   compilers) the cold path reloads it and calls the function itself
+	   through .fn if it emptied meanwhile; only an inline-only function
+	   (no .fn) then falls through instead.  A function whose cold path
+	   may call in asm (RW_REGCALL) takes TF__RENTRY_T and TF__RPICK:
+	   with the call in asm (TF__RSEL) the trap jumps straight to the
+	   cold block and tf__pcall2 does the check, going back into the body
+	   (tf__b) for a pass or an emptied slot. */
 	int rc = (f->flags & RW_REGCALL) != 0;
 	rw_buf_printf(&b, " __extension__ int tf__u __attribute__((__unused__)) = "
 		      "({ __label__ tf__c%s; TF__TDECL(tf__t); TF__%sENTRY_T(%s, tf__t, "

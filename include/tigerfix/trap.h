@@ -293,14 +293,12 @@ tf__self_x86_64(void)
    over in r11: a patched call runs 16 instructions of trap, not 9, for 23
    bytes less per trap than the per-trap form (48 bytes; Lua: 1794 traps). */
 #if defined(TF__HAVE_OUT) && defined(TF__SHARED)
-/* t##_d (r10) is D+8 on the cold label: tf__pcall finds the site from
-   it, so the cold path does not load its address. */
+/* tf__check1 leaves r10 changed (clobbered); r11 is the slot. */
 #define TF__TDECL(t) register tf_fnptr t __asm__("r11")                     \
-	__attribute__((__unused__));                                        \
-	register void *t##_d __asm__("r10") __attribute__((__unused__))
+	__attribute__((__unused__))
 #define TF__ENTRY_T(s, t, cold)                                             \
-	__asm__ TF__ASM_INLINE goto(TF__SHARED_TEXT("2", "3", "4", "%0", "%0")    \
-		     : "=r"(t), "=r"(t##_d) : "m"((s).slot), "i"(&(s)) : "cc" : cold)
+	__asm__ TF__ASM_INLINE goto(TF__SHARED_TEXT("1", "2", "3", "%0", "%0")    \
+		     : "=r"(t) : "m"((s).slot), "i"(&(s)) : "r10", "cc" : cold)
 #define TF__PICK(s, t) ((void)0)
 #define TF__LIVE(s, t) 1
 #elif defined(TF__HAVE_OUT)
@@ -342,7 +340,7 @@ tf__self_x86_64(void)
 ** takes that the function, cold path and all, clobbers them: its callers
 ** save what they keep across calls to it in callee-saved registers, with
 ** a push and a pop each (Lua's lua_compare around index2value: four).
-** rc calls in asm instead (TF__RCALL_TEXT), through tf__pcall, which
+** rc calls in asm instead (TF__RCALL_TEXT), through tf__pcall2, which
 ** keeps every register the asm does not name (TF__RCLOB: vector and x87
 ** registers, which the code around traps seldom holds across a call) and
 ** leaves the caller's red zone alone; the function's register use is
@@ -355,10 +353,10 @@ tf__self_x86_64(void)
 /*
 ** With the call in asm, the trap of such a function jumps straight to its
 ** cold block (TF__RENTRY_T: no out-of-line check, no descriptor), and the
-** check is tf__pcall's: the cold block's asm (TF__RCALL_TEXT) puts the
+** check is tf__pcall2's: the cold block's asm (TF__RCALL_TEXT) puts the
 ** arguments in their registers, the return address in rax, and jumps to
-** tf__pcall; the site's offset sits between that jump and the return
-** address.  tf__pcall comes back with the carry flag clear and the result
+** tf__pcall2; the site's offset sits between that jump and the return
+** address.  tf__pcall2 comes back with the carry flag clear and the result
 ** in rax, or with it set (a pass, or a slot emptied since the compare),
 ** and then the asm goes on into the body (%l[tf__b], the label after the
 ** trap).  Per trap, that is the compare and branch (the branch often
@@ -392,7 +390,7 @@ tf__self_x86_64(void)
 ** no value in them across a cold path, even on the hot path (a loop
 ** summing doubles around an inlined trap loads and stores its sum each
 ** time), and the long list costs it time (about 4% on a trap-heavy file).
-** Keeping them in tf__pcall instead: the x87 stack takes fnstsw on every
+** Keeping them in tf__pcall2 instead: the x87 stack takes fnstsw on every
 ** patched call (to see whether it holds values), which made a patched
 ** call about 3 ns slower; the vector registers would have to cover the
 ** ymm, zmm and mask registers a function with a target("avx2") or
@@ -412,7 +410,7 @@ tf__self_x86_64(void)
 #define TF__RCLOB TF__RCLOB0
 #endif
 /*
-** tf__pcall: entered by a jump with the return address R in rax (no push:
+** tf__pcall2: entered by a jump with the return address R in rax (no push:
 ** the caller's red zone, 128 bytes below its rsp, may hold its data); the
 ** 4 bytes before R hold the site's offset from them.  r10 = &S; S.by this
 ** thread (a pass): clear it, back with the carry set; slot 0 (emptied

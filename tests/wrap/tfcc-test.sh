@@ -410,7 +410,7 @@ EOF2
 	# the trap's out-of-line check: one shared routine (trap.h TF__SHARED),
 	# except in LTO objects, where each trap spells it out; a function
 	# whose cold path calls in asm (twice) has no out-of-line part at
-	# all: its trap jumps to the cold block, tf__pcall checks
+	# all: its trap jumps to the cold block, tf__pcall2 checks
 	printf 'double half(double x) { return x / 2; }\nint twice(int x) { return x * 2; }\n' >"$W/st/sh.c"
 	(cd "$W/st" && "$TFCC" gcc -O2 -c sh.c -o sh.o && "$TFCC" gcc -O2 -flto -c st.c -o lto.o)
 	check "shared check: one tf__check1, no per-trap check" sh -c "nm '$W/st/sh.o' | grep -q ' W tf__check1\$' && ! objdump -d '$W/st/sh.o' | grep -q 'mov  *%fs:0x0,%r11'"
