@@ -262,18 +262,17 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 
 /*
 ** gcc's inliner counts each trap against every instrumented function
-** (about 5 of its size units: the asm goto and the cold path's call asm),
-** so small functions fall over its -O2/-O3 limits and stop being inlined.
-** Raise the two limits that decide it by TF_INLINE_RAISE (tf_env), before
-** the user's flags, so a --param of theirs still wins.  gcc 10 and later
-** only (earlier ones had other defaults).
-** Lua, session 10 (docs/testing.md): raising by 5 gives back gcc's own
-** choices (each file keeps about the functions plain gcc keeps out of
-** line); by 15 (the default) gcc inlines more than it does on the plain
-** source (lapi.c's index2value, for one), which buys 1.8% of run-time
-** instructions (550.0M against 559.8M; plain gcc 527.7M, plain gcc with
-** the same raise 519.1M) for 8% more text and up to a fifth more of cc1's
-** work on trap-heavy files (lcode.c: 3.08G against 2.48G, plain 1.63G).
+** (about 9 of its size units with optimization on: the compare's asm, the
+** branch, __builtin_expect_with_probability, which it prices as a call,
+** and the cold path's asm; trap.h TF__RENTRY_T), so small functions fall
+** over its -O2/-O3 limits and stop being inlined.  Raise the two limits
+** that decide it by TF_INLINE_RAISE (tf_env), before the user's flags, so
+** a --param of theirs still wins.  gcc 10 and later only (earlier ones
+** had other defaults).
+** Lua, session 12 (docs/testing.md), text and run-time instructions
+** against plain gcc, by raise: 0: 1.249x, 1.078x; 10: 1.346x, 1.065x;
+** 15: 1.392x, 1.054x; 20 (the default): 1.503x, 1.046x; 30: 1.581x,
+** 1.039x; 40: 1.656x, 1.038x.  Build CPU: 1.50x at 10, 1.60x at 20.
 ** TF_INLINE_RAISE=0 (or TF_PLAIN_INLINE=1) keeps gcc's own limits.
 */
 

@@ -365,15 +365,37 @@ tf__self_x86_64(void)
 ** the cold block of the shared check; a patched call takes three jumps
 ** and 6 instructions less.  The asm is "asm inline": its size counts as
 ** one instruction for gcc's inliner, where the shared check's three lines
-** counted three.  Lua (TF_INLINE_RAISE 15): text 441.1 to 424.4 KB for
-** 550.0M to 551.2M instructions (a join back into the body costs a
-** register move here and there).  The compare takes the slot's address
-** as a constant ("i"): with "m" gcc put the site array's address in a
-** register when a function held two traps.
+** counted three.  The compare takes the slot's address as a constant
+** ("i"): with "m" gcc put the site array's address in a register when a
+** function held two traps.
+** When optimizing, the compare is an asm with a flag output and the
+** branch is C, with a probability of 1/10000: an asm goto's edge to the
+** cold label gets 10% from gcc (the cold label predictor), which is
+** enough for gcc to align every cold block (up to 10 bytes of padding),
+** to optimize it for speed and to weigh it in register allocation.  As
+** unlikely as this, the cold blocks are compact and left unaligned.  The
+** branch is the same jne (fused with the compare).  The price:
+** __builtin_expect_with_probability counts as a call (5) in gcc's
+** inliner, so at the same TF_INLINE_RAISE gcc inlines less (docs/tfcc.md).
+** Lua, against the asm goto, at about the same number of trap
+** instances (raise 30 against 15): text 419.3 to 408.0 KB, 551.2M to
+** 548.4M instructions; cc1 on lcode.c at raise 15: 3.39G to 2.74G.
+** Without optimization the asm goto stays (no setne, test and jne).
 */
+#if defined(__OPTIMIZE__)
+#define TF__RENTRY_T(s, t, cold)                                            \
+	do {                                                                \
+		int tf__ne;                                                 \
+		__asm__ __volatile__("{cmpq\t$0, %c1(%%rip)|cmp\tQWORD PTR [rip+%c1], 0}" \
+				     : "=@ccne"(tf__ne) : "i"(&(s).slot));  \
+		if (__builtin_expect_with_probability(tf__ne, 0, 0.9999))   \
+			goto cold;                                          \
+	} while (0)
+#else
 #define TF__RENTRY_T(s, t, cold)                                            \
 	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %c0(%%rip)|cmp\tQWORD PTR [rip+%c0], 0}\n\t" \
 		     "jne\t%l1" : : "i"(&(s).slot) : "cc" : cold)
+#endif
 #define TF__RPICK(s, t) ((void)0)
 /* In: rdi, rsi, rdx, rcx, r8, r9 the arguments; operand tf__s the site,
    label tf__b the body.  Out: rax; r10, r11 and the flags clobbered.
