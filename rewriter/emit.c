@@ -74,7 +74,14 @@ static int no_asm(const struct rw_unit *u)
    arguments in their registers (widened to int where narrower), the site
    as operand tf__s, the result in rax, and the way back into the body
    (label tf__b) for a pass or a slot emptied since the compare.  No
-   commas outside parentheses: it is a macro argument. */
+   commas outside parentheses: it is a macro argument.
+   gcc 12 works around: an asm goto with outputs counts as not volatile
+   in RTL, so with its result unused (an inlined call whose value the
+   caller drops) gcc deleted it, cold path and all, unless it says
+   __volatile__; and the copy of its output into a return that other
+   paths share (a PHI on its fallthrough edge) went missing, so the
+   function returned garbage, unless an empty asm takes the result first
+   (e2e.rt_cold_kept). */
 static void regcall(struct rw_buf *b, const struct rw_func *f,
 		    const char *site)
 {
@@ -91,7 +98,7 @@ static void regcall(struct rw_buf *b, const struct rw_func *f,
 			      "__asm__(\"%s\") = %s; ",
 			      f->promote >> i & 1 ? "0 + " : "(void)0, ",
 			      f->params[i].name, i, reg[i], f->params[i].name);
-	rw_buf_puts(b, "__asm__ TF__ASM_INLINE goto(TF__RCALL_TEXT : ");
+	rw_buf_puts(b, "__asm__ __volatile__ TF__ASM_INLINE goto(TF__RCALL_TEXT : ");
 	if (!(f->flags & RW_VOID))
 		rw_buf_puts(b, "\"=a\"(tf__r)");
 	rw_buf_puts(b, " : ");
@@ -106,7 +113,7 @@ static void regcall(struct rw_buf *b, const struct rw_func *f,
 	rw_buf_printf(b, "[tf__s] \"i\"(&%s) : \"r10\", \"r11\", TF__RCLOB%s : "
 		      "tf__b); ", site, f->flags & RW_VOID ? ", \"rax\"" : "");
 	if (!(f->flags & (RW_VOID | RW_NORETURN)))
-		rw_buf_puts(b, "return tf__r; ");
+		rw_buf_puts(b, "__asm__(\"\" : \"+r\"(tf__r)); return tf__r; ");
 	rw_buf_puts(b, "}");
 }
 

@@ -1,11 +1,13 @@
 /*
 ** tfcc: the compiler's version for tf-rewrite's --gnuc-version (libclang's
-** -fgnuc-version), i.e. what `CC -dumpfullversion` prints; none for clang.
+** -fgnuc-version), i.e. what `CC -dumpfullversion` prints, and its target,
+** what `CC -dumpmachine` prints (compile.c: -mno-red-zone is an x86
+** option); none for clang.
 **
 ** Running the compiler for it costs about 10 ms, so the answer is cached
 ** across runs in $XDG_CACHE_HOME/tigerfix/ (else $HOME/.cache/tigerfix/),
 ** one file per compiler executable: gnuc-<FNV-1a 64 of its identity>,
-** holding the version and a newline.  The identity is the compiler word
+** holding the version and the target, each on a line.  The identity is the compiler word
 ** resolved through PATH as execvp would, its realpath, and the realpath's
 ** st_dev, st_ino, st_size and st_mtim: reinstalling or upgrading the
 ** compiler, or pointing a symlink elsewhere, makes another key.  (The
@@ -14,7 +16,9 @@
 **
 ** Entries are written to a hidden temp file in the same directory and
 ** renamed into place, so parallel builds never see half a file.  What is
-** read must be digits and dots, short and non-empty.  Any failure (no
+** read must be a version of digits and dots and a target of letters,
+** digits, '_', '.' and '-', short and non-empty (an entry of an older tfcc,
+** the version alone, is a miss and is replaced).  Any failure (no
 ** HOME, read-only or missing directories, a bad entry) falls back to
 ** running the compiler, silently: the cache never fails a build or
 ** prints anything.  TF_NO_CACHE=1 turns it off.
@@ -34,6 +38,7 @@
 #include "tfcc.h"
 
 #define VER_MAX 32      /* longest version text accepted */
+#define MACH_MAX 64     /* longest target text accepted */
 
 /* Version text as gcc prints it: digits and dots, starting with a digit. */
 static int ver_ok(const char *v)
@@ -41,6 +46,15 @@ static int ver_ok(const char *v)
 	size_t n = strlen(v);
 	return n > 0 && n < VER_MAX && v[0] >= '0' && v[0] <= '9' &&
 	       strspn(v, "0123456789.") == n;
+}
+
+/* A target as gcc prints it: x86_64-linux-gnu, arm-none-eabi, ... */
+static int mach_ok(const char *m)
+{
+	size_t n = strlen(m);
+	return n > 0 && n < MACH_MAX &&
+	       strspn(m, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			 "0123456789_.-") == n;
 }
 
 /* The executable execvp would run for word, or NULL. */
@@ -102,10 +116,11 @@ static char *cache_file(const char *dir, const char *word)
 	return file;
 }
 
-/* Read a valid version from file into ver (VER_MAX bytes); 0 on success. */
-static int cache_read(const char *file, char *ver)
+/* Read a valid version and target from file into ver (VER_MAX bytes) and
+   mach (MACH_MAX); 0 on success. */
+static int cache_read(const char *file, char *ver, char *mach)
 {
-	char buf[VER_MAX + 1];
+	char buf[VER_MAX + MACH_MAX + 1], *nl;
 	ssize_t n;
 	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
@@ -117,18 +132,25 @@ static int cache_read(const char *file, char *ver)
 	if (n <= 0 || buf[n - 1] != '\n')
 		return -1;
 	buf[n - 1] = 0;
-	if (!ver_ok(buf))
+	if (!(nl = strchr(buf, '\n')))
 		return -1;
-	memcpy(ver, buf, (size_t)n);
+	*nl = 0;
+	if (!ver_ok(buf) || !mach_ok(nl + 1))
+		return -1;
+	strcpy(ver, buf);
+	strcpy(mach, nl + 1);
 	return 0;
 }
 
-/* Store ver in file: temp file beside it, then rename; errors ignored. */
-static void cache_write(const char *dir, const char *file, const char *ver)
+/* Store ver and mach in file: temp file beside it, then rename; errors
+   ignored. */
+static void cache_write(const char *dir, const char *file, const char *ver,
+			const char *mach)
 {
 	char *parent = u_dirname(dir);
 	char *tmp = u_fmt("%s/.%s.XXXXXX", dir, u_basename(file));
-	size_t len = strlen(ver);
+	char *text = u_fmt("%s\n%s\n", ver, mach);
+	size_t len = strlen(text);
 	int fd, ok;
 
 	if (mkdir(dir, 0755) != 0 && errno == ENOENT &&
@@ -137,39 +159,51 @@ static void cache_write(const char *dir, const char *file, const char *ver)
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd >= 0) {
 		ok = fchmod(fd, 0644) == 0 &&
-		     write(fd, ver, len) == (ssize_t)len &&
-		     write(fd, "\n", 1) == 1;
+		     write(fd, text, len) == (ssize_t)len;
 		if (close(fd) != 0 || !ok || rename(tmp, file) != 0)
 			unlink(tmp);
 	}
+	free(text);
 	free(tmp);
 	free(parent);
 }
 
+static char gv_ver[VER_MAX], gv_mach[MACH_MAX];
+
 const char *gnuc_version(const struct call *c)
 {
-	static char ver[VER_MAX];
 	static int done;
 	char *argv[] = { (char *)c->compiler, "-dumpfullversion", NULL };
-	char *dir = NULL, *file = NULL, out[64];
+	char *argm[] = { (char *)c->compiler, "-dumpmachine", NULL };
+	char *dir = NULL, *file = NULL, out[64], outm[MACH_MAX + 8];
 
 	if (done)
-		return ver[0] ? ver : NULL;
+		return gv_ver[0] ? gv_ver : NULL;
 	done = 1;
 	if (c->clang)
 		return NULL;
 	if (!tf_env.no_cache && (dir = cache_dir()))
 		file = cache_file(dir, c->compiler);
-	if (file && cache_read(file, ver) == 0) {
+	if (file && cache_read(file, gv_ver, gv_mach) == 0) {
 		if (tf_env.verbose)
-			fprintf(stderr, "tfcc: %s -dumpfullversion: %s "
-				"(cached in %s)\n", c->compiler, ver, file);
+			fprintf(stderr, "tfcc: %s -dumpfullversion: %s, "
+				"-dumpmachine: %s (cached in %s)\n",
+				c->compiler, gv_ver, gv_mach, file);
 	} else if (run_capture(argv, out, sizeof out) == 0 && ver_ok(out)) {
-		strcpy(ver, out);
+		strcpy(gv_ver, out);
+		/* a compiler that will not say: no x86-64 flags for it */
+		strcpy(gv_mach, run_capture(argm, outm, sizeof outm) == 0 &&
+				mach_ok(outm) ? outm : "unknown");
 		if (file)
-			cache_write(dir, file, ver);
+			cache_write(dir, file, gv_ver, gv_mach);
 	}
 	free(file);
 	free(dir);
-	return ver[0] ? ver : NULL;
+	return gv_ver[0] ? gv_ver : NULL;
+}
+
+const char *gnuc_machine(const struct call *c)
+{
+	gnuc_version(c);
+	return gv_mach[0] ? gv_mach : NULL;
 }

@@ -129,6 +129,9 @@ int link_run(const struct call *c, struct sv *cmd);
 
 /* gccver.c: `CC -dumpfullversion` (cached on disk), NULL for clang */
 const char *gnuc_version(const struct call *c);
+/* The target gcc prints for -dumpmachine (cached with the version), or
+   NULL (clang, or not known). */
+const char *gnuc_machine(const struct call *c);
 char *cc_resolve(const char *word);     /* as execvp finds it, or NULL */
 
 /* depfile.c */

@@ -214,7 +214,7 @@ tf__self_x86_64(void)
 	TF__ENDBR "jmp\t%l" COLD "\n\t"                                     \
 	TF__BODY_STUB ".popsection"
 #define TF__ENTRY(s, cold)                                                  \
-	__asm__ TF__ASM_INLINE goto(TF__SHARED_TEXT("0", "1", "2", "%%r11", "r11") \
+	__asm__ __volatile__ TF__ASM_INLINE goto(TF__SHARED_TEXT("0", "1", "2", "%%r11", "r11") \
 		     : : "m"((s).slot), "i"(&(s)) : "r10", "r11", "cc" : cold)
 /* tf__check1, entered with r11 = D: by == this thread: clear by, back to
    the body; else slot == 0 (emptied since the compare): back to the body;
@@ -248,7 +248,7 @@ tf__self_x86_64(void)
 #else
 #define TF__CHECK_DEFINE ((void)0)
 #define TF__ENTRY(s, cold)                                                  \
-	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %0|cmp\t" TF__QWORD "%0, 0}\n\t"          \
+	__asm__ __volatile__ TF__ASM_INLINE goto("{cmpq\t$0, %0|cmp\t" TF__QWORD "%0, 0}\n\t"          \
 		     "jne\t.Ltf_pass%=\n"                                    \
 		     ".Ltf_body%=:\n\t"                                       \
 		     ".pushsection\t.text.unlikely,\"ax\",@progbits\n"      \
@@ -297,14 +297,14 @@ tf__self_x86_64(void)
 #define TF__TDECL(t) register tf_fnptr t __asm__("r11")                     \
 	__attribute__((__unused__))
 #define TF__ENTRY_T(s, t, cold)                                             \
-	__asm__ TF__ASM_INLINE goto(TF__SHARED_TEXT("1", "2", "3", "%0", "%0")    \
+	__asm__ __volatile__ TF__ASM_INLINE goto(TF__SHARED_TEXT("1", "2", "3", "%0", "%0")    \
 		     : "=r"(t) : "m"((s).slot), "i"(&(s)) : "r10", "cc" : cold)
 #define TF__PICK(s, t) ((void)0)
 #define TF__LIVE(s, t) 1
 #elif defined(TF__HAVE_OUT)
 #define TF__TDECL(t) register tf_fnptr t __asm__("r11")
 #define TF__ENTRY_T(s, t, cold)                                             \
-	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %1|cmp\t" TF__QWORD "%1, 0}\n\t"          \
+	__asm__ __volatile__ TF__ASM_INLINE goto("{cmpq\t$0, %1|cmp\t" TF__QWORD "%1, 0}\n\t"          \
 		     "jne\t.Ltf_pass%=\n"                                    \
 		     ".Ltf_body%=:\n\t"                                       \
 		     ".pushsection\t.text.unlikely,\"ax\",@progbits\n"      \
@@ -344,8 +344,9 @@ tf__self_x86_64(void)
 ** keeps every register the asm does not name (TF__RCLOB: vector and x87
 ** registers, which the code around traps seldom holds across a call) and
 ** leaves the caller's red zone alone; the function's register use is
-** then the body's own, as in plain gcc.  A patched call runs 48
-** instructions (bench/patch), a direct call 8.
+** then the body's own, as in plain gcc.  A patched call runs 42
+** instructions with tf__pcall3 (48 with tf__pcall2; bench/patch), a direct
+** call 8.
 */
 #if defined(TF__HAVE_OUT) && defined(TF__SHARED) && defined(__SSE__) && \
 	defined(__MMX__)
@@ -393,7 +394,7 @@ tf__self_x86_64(void)
 	} while (0)
 #else
 #define TF__RENTRY_T(s, t, cold)                                            \
-	__asm__ TF__ASM_INLINE goto("{cmpq\t$0, %c0(%%rip)|cmp\tQWORD PTR [rip+%c0], 0}\n\t" \
+	__asm__ __volatile__ TF__ASM_INLINE goto("{cmpq\t$0, %c0(%%rip)|cmp\tQWORD PTR [rip+%c0], 0}\n\t" \
 		     "jne\t%l1" : : "i"(&(s).slot) : "cc" : cold)
 #endif
 #define TF__RPICK(s, t) ((void)0)
@@ -401,11 +402,24 @@ tf__self_x86_64(void)
    label tf__b the body.  Out: rax; r10, r11 and the flags clobbered.
    The site's offset is the immediate of a "test $imm32, %eax" (0xa9)
    that never runs, so a disassembler stays in step. */
+#if defined(TF__NORZ)
+/*
+** tfcc compiles with -mno-red-zone (and defines TF__NORZ; wrap/compile.c
+** says when): nothing live sits below rsp, so the cold block calls.  In:
+** r10 the site, as well; out the same.  14 bytes against 19, and a call
+** and a ret that the return predictor pairs, against two indirect jumps.
+*/
+#define TF__RCALL_TEXT                                                      \
+	"{leaq\t%c[tf__s](%%rip), %%r10|lea\tr10, [rip+%c[tf__s]]}\n\t"      \
+	"call\ttf__pcall3\n\t"                                             \
+	"jc\t%l[tf__b]"
+#else
 #define TF__RCALL_TEXT                                                      \
 	"{leaq\t.Ltf_r%=(%%rip), %%rax|lea\trax, [rip+.Ltf_r%=]}\n\t"      \
 	"jmp\ttf__pcall2\n\t.byte\t0xa9\n\t.long\t%c[tf__s] - .\n.Ltf_r%=:\n\t" \
 	TF__ENDBR                                                           \
 	"jc\t%l[tf__b]"
+#endif
 /*
 ** What the asm names as changed besides rax, r10 and r11 (TF__RCLOB): the
 ** flags, memory, the vector registers and the x87 stack.  gcc then keeps
@@ -445,6 +459,52 @@ tf__self_x86_64(void)
 ** in its name is the version of this protocol (session 10's tf__pcall,
 ** a static copy per unit, found the site from r10).
 */
+#if defined(TF__NORZ)
+/*
+** tf__pcall3, for TF__NORZ: entered by a call, r10 = &S.  The same checks
+** and call as tf__pcall2, with a plain frame (rbp) for debuggers and
+** unwinders; back by ret, with the carry flag set (a pass, or the slot
+** emptied since the compare) or clear (the result in rax).
+*/
+#define TF__PCALL_DEFINE                                                    \
+	__asm__(".pushsection\t.text.unlikely.tf__pcall3,\"axG\",@progbits," \
+		"tf__pcall3,comdat\n\t"                                  \
+		".weak\ttf__pcall3\n\t.hidden\ttf__pcall3\n\t"          \
+		".type\ttf__pcall3, @function\n"                          \
+		"tf__pcall3:\n\t"                                          \
+		".cfi_startproc\n\t"                                       \
+		"{movq\t8(%%r10), %%r11|mov\tr11, QWORD PTR [r10+8]}\n\t"          \
+		"{cmpq\t%%fs:0, %%r11|cmp\tr11, QWORD PTR fs:0}\n\t"               \
+		"je\t.Ltf_pass%=\n\t"                                              \
+		"{movq\t(%%r10), %%r11|mov\tr11, QWORD PTR [r10]}\n\t"             \
+		"{testq\t%%r11, %%r11|test\tr11, r11}\n\t"                         \
+		"je\t.Ltf_back%=\n\t"                                              \
+		"{pushq\t%%rbp|push\trbp}\n\t"                                     \
+		".cfi_adjust_cfa_offset 8\n\t.cfi_offset 6, -16\n\t"             \
+		"{movq\t%%rsp, %%rbp|mov\trbp, rsp}\n\t"                           \
+		".cfi_def_cfa_register 6\n\t"                                      \
+		"{pushq\t%%rdi|push\trdi}\n\t{pushq\t%%rsi|push\trsi}\n\t"         \
+		"{pushq\t%%rdx|push\trdx}\n\t{pushq\t%%rcx|push\trcx}\n\t"         \
+		"{pushq\t%%r8|push\tr8}\n\t{pushq\t%%r9|push\tr9}\n\t"             \
+		"{andq\t$-16, %%rsp|and\trsp, -16}\n\t"                            \
+		"{call\t*%%r11|call\tr11}\n\t"                                     \
+		"{leaq\t-48(%%rbp), %%rsp|lea\trsp, [rbp-48]}\n\t"                 \
+		"{popq\t%%r9|pop\tr9}\n\t{popq\t%%r8|pop\tr8}\n\t"                 \
+		"{popq\t%%rcx|pop\trcx}\n\t{popq\t%%rdx|pop\trdx}\n\t"             \
+		"{popq\t%%rsi|pop\trsi}\n\t{popq\t%%rdi|pop\trdi}\n\t"             \
+		"{popq\t%%rbp|pop\trbp}\n\t"                                       \
+		".cfi_def_cfa 7, 8\n\t.cfi_restore 6\n\t"                          \
+		"clc\n\t"                                                          \
+		"ret\n"                                                             \
+		".Ltf_pass%=:\n\t"                                                 \
+		"{movq\t$0, 8(%%r10)|mov\tQWORD PTR [r10+8], 0}\n"                 \
+		".Ltf_back%=:\n\t"                                                 \
+		"stc\n\t"                                                          \
+		"ret\n\t"                                                          \
+		".cfi_endproc\n\t"                                        \
+		".size\ttf__pcall3, .-tf__pcall3\n\t"                     \
+		".popsection" : :)
+#else
 #define TF__PCALL_DEFINE                                                    \
 	__asm__(".pushsection\t.text.unlikely.tf__pcall2,\"axG\",@progbits," \
 		"tf__pcall2,comdat\n\t"                                  \
@@ -494,6 +554,7 @@ tf__self_x86_64(void)
 		".cfi_endproc\n\t"                                        \
 		".size\ttf__pcall2, .-tf__pcall2\n\t"                     \
 		".popsection" : :)
+#endif
 #else
 #define TF__RSEL(rc, c) c
 #define TF__RENTRY_T(s, t, cold) TF__ENTRY_T(s, t, cold)

@@ -21,6 +21,8 @@ umask 022
 
 GCC=$(command -v gcc)
 VER=$(gcc -dumpfullversion)
+MACH=$(gcc -dumpmachine)
+ENTRY=$(printf '%s\n%s' "$VER" "$MACH")    # what an entry holds
 mkdir -p "$W/src"
 printf 'int tiny(int x) { return x + 1; }\n' > "$W/src/tiny.c"
 
@@ -48,15 +50,15 @@ cc "first compile"
 check "first compile: exactly one gnuc-* entry" test "$(entries "$C/tigerfix")" = 1
 check "first compile: nothing else in the cache dir" test "$(ls -A "$C/tigerfix" | wc -l)" = 1
 E1=$(ls "$C/tigerfix" | head -1)
-check "first compile: entry holds gcc -dumpfullversion" \
-	test "$(cat "$C/tigerfix/$E1")" = "$VER"
+check "first compile: entry holds gcc -dumpfullversion and -dumpmachine" \
+	test "$(cat "$C/tigerfix/$E1")" = "$ENTRY"
 check "first compile: entry mode 0644" test "$(stat -c %a "$C/tigerfix/$E1")" = 644
 check "first compile: rewriter given the version" passed "$VER"
 
 # ---- second compile: the entry is used, gcc is not asked again ----
 cc "cache hit" TF_VERBOSE=
 (cd "$W/src" && TF_VERBOSE=1 "$TFCC" gcc -c tiny.c 2>"$W/verb")
-check "cache hit: no -dumpfullversion run" sh -c "! grep -q '^tfcc: + .*-dumpfullversion' '$W/verb'"
+check "cache hit: no -dumpfullversion or -dumpmachine run" sh -c "! grep -q '^tfcc: + .*-dump\(fullversion\|machine\)' '$W/verb'"
 check "cache hit: says where it came from" grep -q "cached in $C/tigerfix/$E1" "$W/verb"
 check "cache hit: still one entry" test "$(entries "$C/tigerfix")" = 1
 
@@ -68,9 +70,9 @@ chmod +x "$W/fake/gcc"
 cc "other compiler" PATH="$W/fake:$PATH"
 check "other compiler: a new entry" test "$(entries "$C/tigerfix")" = 2
 E2=$(ls "$C/tigerfix" | grep -v "^$E1\$" | head -1)
-check "other compiler: new entry holds its version" test "$(cat "$C/tigerfix/$E2" 2>/dev/null)" = 99.8.7
+check "other compiler: new entry holds its version" test "$(cat "$C/tigerfix/$E2" 2>/dev/null)" = "$(printf '99.8.7\n%s' "$MACH")"
 check "other compiler: rewriter given its version" passed 99.8.7
-check "other compiler: first entry untouched" test "$(cat "$C/tigerfix/$E1")" = "$VER"
+check "other compiler: first entry untouched" test "$(cat "$C/tigerfix/$E1")" = "$ENTRY"
 
 # ---- the same compiler file changed (mtime): yet another entry ----
 touch -d '2001-02-03 04:05:06.789' "$W/fake/gcc"
@@ -81,10 +83,13 @@ check "changed compiler: a new entry" test "$(entries "$C/tigerfix")" = 3
 echo 'garbage; rm -rf /' > "$C/tigerfix/$E1"
 cc "bad entry"
 check "bad entry: rewriter given gcc's real version" passed "$VER"
-check "bad entry: replaced" test "$(cat "$C/tigerfix/$E1")" = "$VER"
+check "bad entry: replaced" test "$(cat "$C/tigerfix/$E1")" = "$ENTRY"
 printf '%s' "$VER" > "$C/tigerfix/$E1"          # no newline: truncated
 cc "truncated entry"
-check "truncated entry: replaced" test "$(cat "$C/tigerfix/$E1")" = "$VER"
+check "truncated entry: replaced" test "$(cat "$C/tigerfix/$E1")" = "$ENTRY"
+printf '%s\n' "$VER" > "$C/tigerfix/$E1"        # an older tfcc's: no target
+cc "version-only entry"
+check "version-only entry: replaced by version and target" test "$(cat "$C/tigerfix/$E1")" = "$ENTRY"
 head -c 5000 /dev/zero | tr '\0' 1 > "$C/tigerfix/$E1"
 cc "huge entry"
 check "huge entry: rewriter given gcc's real version" passed "$VER"
@@ -101,7 +106,7 @@ for i in 1 2 3 4 5 6 7 8; do
 	check "parallel $i: exit 0, silent" test "$(cat "$W/p$i/rc")" = 0 -a ! -s "$W/p$i/err"
 done
 check "parallel: exactly one entry and nothing else" test "$(ls -A "$P/tigerfix" | wc -l)" = 1 -a "$(entries "$P/tigerfix")" = 1
-check "parallel: entry holds gcc's version" test "$(cat "$P/tigerfix"/gnuc-*)" = "$VER"
+check "parallel: entry holds gcc's version and target" test "$(cat "$P/tigerfix"/gnuc-*)" = "$ENTRY"
 
 # ---- no usable cache directory: compiles the same, silently ----
 mkdir -p "$W/ro"; chmod 555 "$W/ro"      # (root writes there anyway)

@@ -418,6 +418,12 @@ EOF2
 	# that trap's branch is C with a probability of 1/10000 (trap.h
 	# TF__RENTRY_T): gcc leaves the cold block unaligned
 	(cd "$W/st" && "$TFCC" gcc -O2 -S sh.c -o sh.s)
+	check "regcall trap: the cold block calls tf__pcall3 (no red zone)" sh -c "sed -n '/^twice:/,/^\.LFE/p' '$W/st/sh.s' | grep -q 'call[[:space:]]*tf__pcall3' && grep -q '^tf__pcall3:' '$W/st/sh.s'"
+	(cd "$W/st" && TF_VERBOSE=1 "$TFCC" gcc -O2 -S sh.c -o /dev/null 2>"$W/verb")
+	check "regcall trap: compiled with -mno-red-zone -DTF__NORZ=1" grep -q -- '-mno-red-zone -DTF__NORZ=1' "$W/verb"
+	(cd "$W/st" && TF_VERBOSE=1 "$TFCC" gcc -O2 -mred-zone -S sh.c -o shr.s 2>"$W/verb")
+	check "-mred-zone: neither -mno-red-zone nor TF__NORZ" sh -c "! grep -q -- '-mno-red-zone\|TF__NORZ' '$W/verb'"
+	check "-mred-zone: the cold block jumps to tf__pcall2" sh -c "sed -n '/^twice:/,/^\.LFE/p' '$W/st/shr.s' | grep -q 'jmp[[:space:]]*tf__pcall2' && ! grep -q tf__pcall3 '$W/st/shr.s'"
 	check "regcall trap: cold block unaligned" sh -c "sed -n '/^twice:/,/^\.LFE/p' '$W/st/sh.s' | grep -q 'jne' && ! sed -n '/^twice:/,/^\.LFE/p' '$W/st/sh.s' | grep -q p2align"
 	check "shared check: not in an LTO object" sh -c "! nm '$W/st/lto.o' 2>/dev/null | grep -q tf__check1 && ! grep -q tf__check1 '$W/st/lto.o'"
 fi
