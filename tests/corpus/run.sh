@@ -1,8 +1,9 @@
 #!/bin/sh
 # Real-world corpus: build zlib, bzip2, Lua 5.4 and xz-utils (Debian
 # sources) with tfcc, run their own tests, compare Lua scripts against a
-# plain-gcc Lua, report how many functions tfcc instrumented and check
-# tfctl sees sites.
+# plain-gcc Lua, report how many functions tfcc instrumented, check
+# tfctl sees sites and that every trap instance in the binaries reaches
+# its cold path (coldpaths.awk, x86-64).
 # Usage: run.sh [BUILD_DIR]   (the cmake build dir: bin/tfcc, bin/tfctl)
 # Env: TF_CORPUS_MIN_PCT (default 99) instrumented share required.
 set -u
@@ -93,6 +94,11 @@ for p in $CORPUS_PROJECTS; do
 		k=$("$tfctl" sites "$CORPUS_WORK/tfcc/$p/$b" 2>/dev/null | wc -l)
 		sites="$sites $b=$k"
 		[ "$k" -gt 0 ] || { fail=1; sites="$sites(NO SITES)"; }
+		# every trap instance reaches its cold path (coldpaths.awk)
+		if [ "$(uname -m)" = x86_64 ] &&
+		   ! cold=$(awk -v bin="$CORPUS_WORK/tfcc/$p/$b" -f "$here/coldpaths.awk"); then
+			fail=1; sites="$sites(TRAPS WITHOUT A COLD PATH: $cold)"
+		fi
 	done
 	echo "$p: $n instrumented, $m skipped ($pct%), tests $tests, sites:$sites, $(( $(date +%s) - start )) s"
 	if [ "$m" -gt 0 ]; then sed 's/^/    /' "$CORPUS_WORK/tfcc/$p.log.skipped" | head -n 40; fi
