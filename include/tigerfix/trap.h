@@ -459,6 +459,21 @@ tf__self_x86_64(void)
 ** in its name is the version of this protocol (session 10's tf__pcall,
 ** a static copy per unit, found the site from r10).
 */
+/* The part tf__pcall2 and tf__pcall3 share, rbp just pushed: frame, the
+   six argument registers saved, the stack aligned, the slot (r11) called
+   with r10 = &S, the registers back. */
+#define TF__PCALL_CALL                                                      \
+	"{movq\t%%rsp, %%rbp|mov\trbp, rsp}\n\t"                           \
+	".cfi_def_cfa_register 6\n\t"                                      \
+	"{pushq\t%%rdi|push\trdi}\n\t{pushq\t%%rsi|push\trsi}\n\t"         \
+	"{pushq\t%%rdx|push\trdx}\n\t{pushq\t%%rcx|push\trcx}\n\t"         \
+	"{pushq\t%%r8|push\tr8}\n\t{pushq\t%%r9|push\tr9}\n\t"             \
+	"{andq\t$-16, %%rsp|and\trsp, -16}\n\t"                            \
+	"{call\t*%%r11|call\tr11}\n\t"                                     \
+	"{leaq\t-48(%%rbp), %%rsp|lea\trsp, [rbp-48]}\n\t"                 \
+	"{popq\t%%r9|pop\tr9}\n\t{popq\t%%r8|pop\tr8}\n\t"                 \
+	"{popq\t%%rcx|pop\trcx}\n\t{popq\t%%rdx|pop\trdx}\n\t"             \
+	"{popq\t%%rsi|pop\trsi}\n\t{popq\t%%rdi|pop\trdi}\n\t"
 #if defined(TF__NORZ)
 /*
 ** tf__pcall3, for TF__NORZ: entered by a call, r10 = &S.  The same checks
@@ -481,17 +496,7 @@ tf__self_x86_64(void)
 		"je\t.Ltf_back%=\n\t"                                              \
 		"{pushq\t%%rbp|push\trbp}\n\t"                                     \
 		".cfi_adjust_cfa_offset 8\n\t.cfi_offset 6, -16\n\t"             \
-		"{movq\t%%rsp, %%rbp|mov\trbp, rsp}\n\t"                           \
-		".cfi_def_cfa_register 6\n\t"                                      \
-		"{pushq\t%%rdi|push\trdi}\n\t{pushq\t%%rsi|push\trsi}\n\t"         \
-		"{pushq\t%%rdx|push\trdx}\n\t{pushq\t%%rcx|push\trcx}\n\t"         \
-		"{pushq\t%%r8|push\tr8}\n\t{pushq\t%%r9|push\tr9}\n\t"             \
-		"{andq\t$-16, %%rsp|and\trsp, -16}\n\t"                            \
-		"{call\t*%%r11|call\tr11}\n\t"                                     \
-		"{leaq\t-48(%%rbp), %%rsp|lea\trsp, [rbp-48]}\n\t"                 \
-		"{popq\t%%r9|pop\tr9}\n\t{popq\t%%r8|pop\tr8}\n\t"                 \
-		"{popq\t%%rcx|pop\trcx}\n\t{popq\t%%rdx|pop\trdx}\n\t"             \
-		"{popq\t%%rsi|pop\trsi}\n\t{popq\t%%rdi|pop\trdi}\n\t"             \
+		TF__PCALL_CALL                                                     \
 		"{popq\t%%rbp|pop\trbp}\n\t"                                       \
 		".cfi_def_cfa 7, 8\n\t.cfi_restore 6\n\t"                          \
 		"clc\n\t"                                                          \
@@ -526,17 +531,7 @@ tf__self_x86_64(void)
 		".cfi_adjust_cfa_offset 8\n\t.cfi_offset 16, -136\n\t"             \
 		"{pushq\t%%rbp|push\trbp}\n\t"                                     \
 		".cfi_adjust_cfa_offset 8\n\t.cfi_offset 6, -144\n\t"              \
-		"{movq\t%%rsp, %%rbp|mov\trbp, rsp}\n\t"                           \
-		".cfi_def_cfa_register 6\n\t"                                      \
-		"{pushq\t%%rdi|push\trdi}\n\t{pushq\t%%rsi|push\trsi}\n\t"         \
-		"{pushq\t%%rdx|push\trdx}\n\t{pushq\t%%rcx|push\trcx}\n\t"         \
-		"{pushq\t%%r8|push\tr8}\n\t{pushq\t%%r9|push\tr9}\n\t"             \
-		"{andq\t$-16, %%rsp|and\trsp, -16}\n\t"                            \
-		"{call\t*%%r11|call\tr11}\n\t"                                     \
-		"{leaq\t-48(%%rbp), %%rsp|lea\trsp, [rbp-48]}\n\t"                 \
-		"{popq\t%%r9|pop\tr9}\n\t{popq\t%%r8|pop\tr8}\n\t"                 \
-		"{popq\t%%rcx|pop\trcx}\n\t{popq\t%%rdx|pop\trdx}\n\t"             \
-		"{popq\t%%rsi|pop\trsi}\n\t{popq\t%%rdi|pop\trdi}\n\t"             \
+		TF__PCALL_CALL                                                     \
 		"{popq\t%%rbp|pop\trbp}\n\t"                                       \
 		".cfi_def_cfa 7, 136\n\t.cfi_restore 6\n\t"                        \
 		"{popq\t%%r11|pop\tr11}\n\t"                                       \
