@@ -81,7 +81,7 @@ static int no_asm(const struct rw_unit *u)
    __volatile__; and the copy of its output into a return that other
    paths share (a PHI on its fallthrough edge) went missing, so the
    function returned garbage, unless an empty asm takes the result first
-   (e2e.rt_cold_kept). */
+   (e2e.rt_cold_dropped, e2e.rt_cold_kept). */
 static void regcall(struct rw_buf *b, const struct rw_func *f,
 		    const char *site)
 {
