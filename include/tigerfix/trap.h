@@ -459,6 +459,16 @@ tf__self_x86_64(void)
 ** in its name is the version of this protocol (session 10's tf__pcall,
 ** a static copy per unit, found the site from r10).
 */
+/* The checks tf__pcall2 and tf__pcall3 share, r10 = &S: a pass for this
+   thread to .Ltf_pass, an emptied slot to .Ltf_back, else the slot in
+   r11. */
+#define TF__PCALL_CHECK                                                     \
+	"{movq\t8(%%r10), %%r11|mov\tr11, QWORD PTR [r10+8]}\n\t"          \
+	"{cmpq\t%%fs:0, %%r11|cmp\tr11, QWORD PTR fs:0}\n\t"               \
+	"je\t.Ltf_pass%=\n\t"                                              \
+	"{movq\t(%%r10), %%r11|mov\tr11, QWORD PTR [r10]}\n\t"             \
+	"{testq\t%%r11, %%r11|test\tr11, r11}\n\t"                         \
+	"je\t.Ltf_back%=\n\t"
 /* The part tf__pcall2 and tf__pcall3 share, rbp just pushed: frame, the
    six argument registers saved, the stack aligned, the slot (r11) called
    with r10 = &S, the registers back. */
@@ -488,12 +498,7 @@ tf__self_x86_64(void)
 		".type\ttf__pcall3, @function\n"                          \
 		"tf__pcall3:\n\t"                                          \
 		".cfi_startproc\n\t"                                       \
-		"{movq\t8(%%r10), %%r11|mov\tr11, QWORD PTR [r10+8]}\n\t"          \
-		"{cmpq\t%%fs:0, %%r11|cmp\tr11, QWORD PTR fs:0}\n\t"               \
-		"je\t.Ltf_pass%=\n\t"                                              \
-		"{movq\t(%%r10), %%r11|mov\tr11, QWORD PTR [r10]}\n\t"             \
-		"{testq\t%%r11, %%r11|test\tr11, r11}\n\t"                         \
-		"je\t.Ltf_back%=\n\t"                                              \
+		TF__PCALL_CHECK                                                    \
 		"{pushq\t%%rbp|push\trbp}\n\t"                                     \
 		".cfi_adjust_cfa_offset 8\n\t.cfi_offset 6, -16\n\t"             \
 		TF__PCALL_CALL                                                     \
@@ -519,12 +524,7 @@ tf__self_x86_64(void)
 		".cfi_startproc\n\t.cfi_def_cfa 7, 0\n\t.cfi_register 16, 0\n\t"   \
 		"{movslq\t-4(%%rax), %%r10|movsxd\tr10, DWORD PTR [rax-4]}\n\t"    \
 		"{leaq\t-4(%%rax,%%r10), %%r10|lea\tr10, [rax+r10-4]}\n\t"         \
-		"{movq\t8(%%r10), %%r11|mov\tr11, QWORD PTR [r10+8]}\n\t"          \
-		"{cmpq\t%%fs:0, %%r11|cmp\tr11, QWORD PTR fs:0}\n\t"               \
-		"je\t.Ltf_pass%=\n\t"                                              \
-		"{movq\t(%%r10), %%r11|mov\tr11, QWORD PTR [r10]}\n\t"             \
-		"{testq\t%%r11, %%r11|test\tr11, r11}\n\t"                         \
-		"je\t.Ltf_back%=\n\t"                                              \
+		TF__PCALL_CHECK                                                    \
 		"{leaq\t-128(%%rsp), %%rsp|lea\trsp, [rsp-128]}\n\t"               \
 		".cfi_adjust_cfa_offset 128\n\t"                                   \
 		"{pushq\t%%rax|push\trax}\n\t"                                     \
