@@ -156,17 +156,24 @@ static void on_signal(int sig)
 		kill(sig_child, sig);
 }
 
-/* Called once the temp dir exists: a stopped build must not leave it. */
+/*
+** Called once the temp dir exists: a stopped build must not leave it.
+** SIGPIPE too: a build piping tfcc's messages into "| head" or "grep -q"
+** closes the pipe early.  A signal the caller set to be ignored (nohup:
+** SIGHUP; some build tools: SIGPIPE) stays ignored.
+*/
 void sig_protect(const char *dir)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-	struct sigaction sa;
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
+	struct sigaction sa, old;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sig_dir = dir;
 	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
-		sigaction(sigs[i], &sa, NULL);
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
 }
 
 /* If a signal came, clean up and die of it (never returns then). */
@@ -236,8 +243,10 @@ static int spawn_wait(char *const *argv, const char *in_from,
 	int rc;
 
 	sig_check();
-	if (tf_env.verbose)
+	if (tf_env.verbose) {
 		print_cmd(argv);
+		sig_check();    /* SIGPIPE: nobody reads our stderr */
+	}
 	posix_spawn_file_actions_init(&fa);
 	if (in_from)
 		posix_spawn_file_actions_addopen(&fa, 0, in_from,
@@ -279,8 +288,10 @@ int run_capture(char *const *argv, char *buf, size_t size)
 	buf[0] = 0;
 	if (pipe2(fd, O_CLOEXEC) != 0)
 		return -1;
-	if (tf_env.verbose)
+	if (tf_env.verbose) {
 		print_cmd(argv);
+		sig_check();    /* SIGPIPE: nobody reads our stderr */
+	}
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
 	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);

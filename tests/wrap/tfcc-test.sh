@@ -331,6 +331,33 @@ while [ ! -s "$W/slow.pid" ] && [ $SECONDS -lt $deadline ]; do :; done
 kill -TERM $tfpid; wait $tfpid 2>/dev/null
 kill "$(cat "$W/slow.pid")" 2>/dev/null
 check "SIGTERM: temp dir removed" sh -c "[ -z \"\$(ls '$TMPDIR')\" ]"
+# stderr a pipe nobody reads (a build's "2>&1 | grep -q"): SIGPIPE
+fresh
+python3 - "$W/run" "$TFCC" <<'EOF2' >"$W/pipe.out"
+import os, signal, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+env = dict(os.environ, TF_VERBOSE="1")
+p = subprocess.run([sys.argv[2], "gcc", "-c", "src/two.c"], cwd=sys.argv[1],
+                   stderr=w, env=env, restore_signals=True)
+print(p.returncode)
+EOF2
+check "SIGPIPE: tfcc dies of it" grep -qx -- -13 "$W/pipe.out"
+check "SIGPIPE: temp dir removed" sh -c "[ -z \"\$(ls '$TMPDIR')\" ]"
+# an ignored SIGHUP (nohup) stays ignored
+fresh
+rm -f "$W/slow.pid"
+(cd "$W/run" && trap '' HUP && TF_REWRITE=$W/slow-rewrite exec "$TFCC" gcc -c src/two.c) 2>/dev/null &
+tfpid=$!
+deadline=$((SECONDS + 20))
+while [ ! -s "$W/slow.pid" ] && [ $SECONDS -lt $deadline ]; do sleep 0.02; done
+kill -HUP $tfpid
+kill "$(cat "$W/slow.pid")" 2>/dev/null
+wait $tfpid 2>/dev/null
+st=$?
+check "SIGHUP ignored by the caller: tfcc lives on (status $st)" test $st -eq 0
+check "... and compiles" test -s "$W/run/two.o"
+check "SIGHUP ignored: temp dir removed at the end" sh -c "[ -z \"\$(ls '$TMPDIR')\" ]"
 
 # ---- CMake launchers ----
 if command -v cmake >/dev/null; then
