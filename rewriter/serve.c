@@ -2,9 +2,11 @@
 ** tf-rewrite --serve SOCKET: the rewrite server.  Most of a small
 ** file's tf-rewrite run is the dynamic loader relocating libclang and
 ** libLLVM and LLVM's static constructors (about 70 ms of 100 ms here);
-** a server pays that once, then forks a child per request, which runs
-** the rewrite with the client's working directory, environment, stdout
-** and stderr (serve_proto.h), and exits.  tfcc starts the server
+** a server pays that once, then forks workers that answer requests one
+** after another, each with the client's working directory, environment,
+** stdout and stderr (serve_proto.h).  A fork per request cost more than
+** the rewrite of a small file: about 1000 page faults and 37 ms of CPU
+** for a one-line one.  tfcc starts the server
 ** (wrap/rwclient.c) and falls back to running tf-rewrite itself whenever
 ** the server is absent or answers nothing.  The server takes requests
 ** only from its own user, and exits after RWS_IDLE_SECONDS (or
@@ -22,7 +24,11 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
+#include <time.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <clang-c/Index.h>
@@ -31,6 +37,7 @@
 #include "serve_proto.h"
 
 int rw_status_fd = -1;
+static int null_fd = -1;   /* a worker's stdout and stderr between requests */
 
 /* on_exit: the exit status to the client */
 static void send_status(int status, void *arg)
@@ -42,14 +49,6 @@ static void send_status(int status, void *arg)
 	if (rw_status_fd >= 0)
 		n = write(rw_status_fd, &st, sizeof st);
 	(void)n;
-}
-
-static void fallback(int c)
-{
-	uint32_t st = RWS_FALLBACK;
-	ssize_t n = write(c, &st, sizeof st);
-	(void)n;
-	_exit(0);
 }
 
 static int read_full(int fd, void *p, size_t len)
@@ -88,9 +87,11 @@ static int same_file(const char *path, const char *id)
 	return strcmp(mine, id) == 0;
 }
 
-/* one request, in a child of the server; never returns */
-static void serve_one(int c)
+/* One request, in a worker.  Returns tf-rewrite's status, or -1 when it
+   answered RWS_FALLBACK (or nothing). */
+static int serve_one(int c)
 {
+	static char *held;      /* the last request: its environment lives in it */
 	struct ucred cr;
 	socklen_t crlen = sizeof cr;
 	uint32_t len;
@@ -98,11 +99,12 @@ static void serve_one(int c)
 	struct iovec iov = { &len, sizeof len };
 	struct msghdr m = { 0 };
 	struct cmsghdr *cm;
-	int fds[2] = { -1, -1 };
+	int fds[2] = { -1, -1 }, st = -1;
+	char *req = NULL, **argv = NULL;
 
 	if (getsockopt(c, SOL_SOCKET, SO_PEERCRED, &cr, &crlen) != 0 ||
 	    cr.uid != getuid())
-		_exit(0);
+		return -1;
 	m.msg_iov = &iov;
 	m.msg_iovlen = 1;
 	m.msg_control = cbuf;
@@ -110,11 +112,11 @@ static void serve_one(int c)
 	if (recvmsg(c, &m, MSG_CMSG_CLOEXEC) != sizeof len ||
 	    !(cm = CMSG_FIRSTHDR(&m)) || cm->cmsg_type != SCM_RIGHTS ||
 	    cm->cmsg_len != CMSG_LEN(2 * sizeof(int)))
-		fallback(c);
+		goto fallback;
 	memcpy(fds, CMSG_DATA(cm), sizeof fds);
-	char *req = len <= RWS_MAX_REQUEST ? malloc(len + 1) : NULL;
+	req = len <= RWS_MAX_REQUEST ? malloc(len + 1) : NULL;
 	if (!req || read_full(c, req, len))
-		fallback(c);
+		goto fallback;
 	req[len] = 0;
 	char *p = req, *end = req + len, *s;
 	char *cwd, *root_id, *cwd_id;
@@ -123,30 +125,56 @@ static void serve_one(int c)
 	    !(root_id = next(&p, end)) || !(cwd_id = next(&p, end)) ||
 	    !(cwd = next(&p, end)) || !(s = next(&p, end)) ||
 	    (argc = strtol(s, NULL, 10)) < 1 || argc > 100000)
-		fallback(c);
-	char **argv = calloc((size_t)argc + 1, sizeof *argv);
+		goto fallback;
+	argv = calloc((size_t)argc + 1, sizeof *argv);
 	for (i = 0; argv && i < argc; i++)
 		if (!(argv[i] = next(&p, end)))
-			fallback(c);
+			goto fallback;
 	if (!argv || !(s = next(&p, end)) ||
 	    (envc = strtol(s, NULL, 10)) < 0 || envc > 100000 ||
 	    chdir(cwd) != 0 || !same_file("/", root_id) ||
 	    !same_file(".", cwd_id))
-		fallback(c);
+		goto fallback;
+	/* the environment is the client's, strings and all: checked first,
+	   then put in place of the last request's */
+	char *envp = p;
+	for (i = 0; i < envc; i++)
+		if (!next(&p, end))
+			goto fallback;
 	clearenv();
-	for (i = 0; i < envc; i++) {
-		if (!(s = next(&p, end)))
-			fallback(c);
+	free(held);
+	held = req;
+	for (i = 0, p = envp; i < envc; i++) {
+		s = next(&p, end);
 		if (strchr(s, '='))
 			putenv(s);
 	}
+	req = NULL;
 	if (dup2(fds[0], 1) < 0 || dup2(fds[1], 2) < 0)
-		fallback(c);
-	close(fds[0]);
-	close(fds[1]);
+		goto fallback;
 	rw_status_fd = c;
-	on_exit(send_status, NULL);
-	exit(rw_main((int)argc, argv));
+	st = rw_main((int)argc, argv);
+	send_status(st, NULL);
+	goto done;
+fallback:
+	{
+		uint32_t fb = RWS_FALLBACK;
+		ssize_t n = write(c, &fb, sizeof fb);
+		(void)n;
+	}
+done:
+	rw_status_fd = -1;
+	fflush(NULL);
+	if (null_fd >= 0) {     /* let go of the client's stdout and stderr */
+		dup2(null_fd, 1);
+		dup2(null_fd, 2);
+	}
+	for (int k = 0; k < 2; k++)
+		if (fds[k] >= 0)
+			close(fds[k]);
+	free(argv);
+	free(req);
+	return st;
 }
 
 /* bind path, replacing a dead server's socket; -1 if a live one has it */
@@ -197,13 +225,68 @@ static void prewarm(void)
 	clang_disposeIndex(idx);
 }
 
+/* What the workers tell the server, in memory they share. */
+struct shared {
+	unsigned long served;   /* requests answered, ever */
+	int busy;               /* workers inside a request now */
+};
+
+/*
+** A worker: a fork of the warmed-up server that answers requests one
+** after another, in its own process (so a crash, or a leak, ends with
+** it), until it has answered RWS_RECYCLE of them or one failed (a
+** recovered libclang crash may leave a parser in a bad state): then it
+** exits and the server forks a fresh one.  Never returns.
+*/
+static void worker(int s, pid_t server, struct shared *sh)
+{
+	signal(SIGCHLD, SIG_DFL);
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != server)
+		_exit(0);
+	null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+	on_exit(send_status, NULL);     /* tf-rewrite's own exit() calls */
+	for (int n = 0; n < RWS_RECYCLE; n++) {
+		int c = accept4(s, NULL, NULL, SOCK_CLOEXEC);
+		if (c < 0) {
+			if (errno == EINTR || errno == ECONNABORTED)
+				continue;
+			break;
+		}
+		__atomic_add_fetch(&sh->busy, 1, __ATOMIC_SEQ_CST);
+		int st = serve_one(c);
+		close(c);
+		__atomic_add_fetch(&sh->served, 1, __ATOMIC_SEQ_CST);
+		__atomic_sub_fetch(&sh->busy, 1, __ATOMIC_SEQ_CST);
+		if (st != 0)
+			break;
+	}
+	_exit(0);
+}
+
+/* one per processor, or TF_SERVER_WORKERS; 1 to RWS_MAX_WORKERS */
+static int max_workers(void)
+{
+	const char *e = getenv("TF_SERVER_WORKERS");
+	long n = e && atoi(e) > 0 ? atoi(e) : sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > RWS_MAX_WORKERS ? RWS_MAX_WORKERS : (int)n;
+}
+
+/*
+** The server forks workers (serve_one runs in them), one to start with
+** and another whenever a request waits while every worker is busy, up to
+** one per processor; it forks a new one in place of each that exits.  It
+** exits, its workers with it, after the idle time without a request, or
+** once its socket is removed or replaced.
+*/
 int rw_serve(const char *path)
 {
 	const char *idle_env = getenv("TF_SERVER_IDLE");
 	int idle = idle_env && atoi(idle_env) > 0 ? atoi(idle_env)
 						  : RWS_IDLE_SECONDS;
 	struct stat mine, now;
-	int s, ours = 1;
+	int s, ours = 1, nw = 0, maxw = max_workers();
+	pid_t pids[RWS_MAX_WORKERS], self = getpid();
 
 	umask(077);
 	char mark[PATH_MAX];
@@ -214,13 +297,22 @@ int rw_serve(const char *path)
 	if (chdir("/") != 0)
 		return 0;
 	prewarm();
+	struct shared *sh = mmap(NULL, sizeof *sh, PROT_READ | PROT_WRITE,
+				 MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (sh == MAP_FAILED)
+		return 0;
 	signal(SIGPIPE, SIG_IGN);
-	/* a child's exit interrupts poll, so it is reaped at once */
+	/* a worker's exit interrupts poll, so it is replaced at once */
 	struct sigaction sa = { .sa_handler = on_child };
 	sigaction(SIGCHLD, &sa, NULL);
-	for (;;) {
+	unsigned long seen = 0;
+	struct timespec last;
+	clock_gettime(CLOCK_MONOTONIC, &last);
+	for (int first = 1;; first = 0) {
+		pid_t pid;
+		int want;
 		struct pollfd pf = { s, POLLIN, 0 };
-		int r = poll(&pf, 1, idle * 1000);
+		int r = first ? 0 : poll(&pf, 1, 1000);
 		/* gone when the socket is no longer ours */
 		if (stat(path, &now) != 0 || now.st_ino != mine.st_ino ||
 		    now.st_dev != mine.st_dev) {
@@ -229,27 +321,49 @@ int rw_serve(const char *path)
 		}
 		/* reaped with wait, so their CPU time adds up to the
 		   server's (a parent that ignores SIGCHLD loses it) */
-		while (waitpid(-1, NULL, WNOHANG) > 0)
-			;
-		if (r == 0)
-			break;
-		if (r < 0)
-			continue;
-		int c = accept4(s, NULL, NULL, SOCK_CLOEXEC);
-		if (c < 0)
-			continue;
-		pid_t pid = fork();
-		if (pid == 0) {
-			close(s);
-			signal(SIGPIPE, SIG_DFL);
-			signal(SIGCHLD, SIG_DFL);
-			serve_one(c);
+		while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
+			for (int i = 0; i < nw; i++)
+				if (pids[i] == pid) {
+					pids[i] = pids[--nw];
+					break;
+				}
+		/* none left (or yet), or a request still waits a moment
+		   later with every worker busy: one more */
+		want = nw == 0;
+		if (r > 0 && nw < maxw) {
+			poll(NULL, 0, 5);
+			if (poll(&pf, 1, 0) > 0 &&
+			    __atomic_load_n(&sh->busy, __ATOMIC_SEQ_CST) >= nw)
+				want = 1;
 		}
-		close(c);
+		if (want) {
+			pid = fork();
+			if (pid == 0) {
+				pids[0] = 0;
+				worker(s, self, sh);
+			}
+			if (pid > 0)
+				pids[nw++] = pid;
+		}
+		struct timespec t;
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		unsigned long served = __atomic_load_n(&sh->served,
+						       __ATOMIC_SEQ_CST);
+		if (served != seen ||
+		    __atomic_load_n(&sh->busy, __ATOMIC_SEQ_CST) > 0) {
+			seen = served;
+			last = t;
+		} else if (t.tv_sec - last.tv_sec >= idle) {
+			break;
+		}
+		if (r > 0 && !want)     /* a worker takes it: look again later */
+			poll(NULL, 0, 5);
 	}
 	if (ours)
 		unlink(path);
-	while (wait(NULL) > 0 || errno == EINTR)    /* requests still running */
+	for (int i = 0; i < nw; i++)
+		kill(pids[i], SIGTERM);
+	while (wait(NULL) > 0 || errno == EINTR)    /* workers to end */
 		;
 	return 0;
 }

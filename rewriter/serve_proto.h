@@ -23,5 +23,7 @@
 #define RWS_MAX_REQUEST (8u << 20)      /* bytes */
 #define RWS_FALLBACK 0xffffffffu
 #define RWS_IDLE_SECONDS 30             /* a server with no request exits */
+#define RWS_RECYCLE 256                 /* requests a worker answers, at most */
+#define RWS_MAX_WORKERS 16
 
 #endif /* TF_SERVE_PROTO_H */

@@ -11,8 +11,9 @@ TFCC=$(readlink -f "$1")
 W=$(mktemp -d "${TMPDIR:-/tmp}/server-test.XXXXXX")
 trap 'pkill -f -- "--serve $W/" 2>/dev/null; chmod -R u+w "$W" 2>/dev/null; rm -rf "$W"' EXIT
 unset TF_DISABLE TF_KEEP TF_VERBOSE TF_EXPLAIN TF_SKIP_FILES TF_SKIP_FUNCS \
-	TF_CC TF_REWRITE TF_SERVER
-export XDG_RUNTIME_DIR=$W/rt TF_SERVER_IDLE=8
+	TF_CC TF_REWRITE TF_SERVER TF_SERVER_WORKERS
+export XDG_RUNTIME_DIR=$W/rt TF_SERVER_IDLE=15
+export TF_SERVER_WORKERS=1      # one worker: requests meet what the last one left
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 . "$(dirname "$0")/lib.sh"
 
@@ -59,6 +60,17 @@ check "... through the server" grep -q "rewrite server" "$W/err"
 check "... and nothing falls back" sh -c "! grep -q 'not instrumented' '$W/err'"
 (cd "$W/src" && TF_EXPLAIN=1 "$TFCC" gcc -O2 -c tiny.c -o "$W/out/e.o") 2>"$W/err"
 check "--explain lines reach tfcc's stderr" grep -q "tiny.c:2: tiny: instrumented" "$W/err"
+
+# 3b. workers answer one request after another: nothing of one request
+# stays for the next (its environment, its stdout and stderr)
+(cd "$W/src" && TF_EXPLAIN=1 "$TFCC" gcc -O2 -Isub -c env.c -o "$W/out/env2.o") 2>"$W/err"
+check "the next request has no CPATH of the last" grep -q "env.c: not instrumented" "$W/err"
+check "... and the server still serves" wait_for sh -c "cd '$W/src' && TF_VERBOSE=1 '$TFCC' gcc -O2 -c tiny.c -o '$W/out/t2.o' 2>&1 | grep -q 'rewrite server'"
+check "a pipe on tfcc's stderr ends when tfcc does" timeout 10 sh -c "cd '$W/src' && { TF_VERBOSE=1 '$TFCC' gcc -O2 -c tiny.c -o '$W/out/t3.o'; echo done; } 2>&1 | cat >'$W/pipe'"
+check "... after a served request" grep -q "rewrite server" "$W/pipe"
+printf 'int broken(void) { return }\n' >"$W/src/broken.c"
+(cd "$W/src" && "$TFCC" gcc -O2 -c broken.c -o "$W/out/broken.o") 2>/dev/null
+check "after a failed request (its worker replaced): served" wait_for sh -c "cd '$W/src' && TF_VERBOSE=1 '$TFCC' gcc -O2 -c tiny.c -o '$W/out/t4.o' 2>&1 | grep -q 'rewrite server'"
 
 # 4. garbage on the socket: the server lives on and serves the next
 python3 - "$(sock)" <<'EOF'
