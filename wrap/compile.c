@@ -269,10 +269,10 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 ** that decide it by TF_INLINE_RAISE (tf_env), before the user's flags, so
 ** a --param of theirs still wins.  gcc 10 and later only (earlier ones
 ** had other defaults).
-** Lua, session 12 (docs/testing.md), text and run-time instructions
-** against plain gcc, by raise: 0: 1.249x, 1.078x; 10: 1.346x, 1.065x;
-** 15: 1.392x, 1.054x; 20 (the default): 1.503x, 1.046x; 30: 1.581x,
-** 1.039x; 40: 1.656x, 1.038x.  Build CPU: 1.50x at 10, 1.60x at 20.
+** Lua, session 13 (docs/testing.md), text, run-time instructions and
+** build CPU against plain gcc, by raise: 0: 1.233x, 1.078x; 10: 1.329x,
+** 1.066x; 15: 1.365x, 1.062x, 1.35x; 17 (the default): 1.403x, 1.055x,
+** 1.42x; 20: 1.478x, 1.047x, 1.50x (the build's aim is 1.5x).
 ** TF_INLINE_RAISE=0 (or TF_PLAIN_INLINE=1) keeps gcc's own limits.
 */
 
