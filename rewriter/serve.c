@@ -231,12 +231,27 @@ struct shared {
 	int busy;               /* workers inside a request now */
 };
 
+/* Has this worker grown past RWS_MAX_RSS_MB (a huge file's parse leaves
+   its memory with the allocator)?  Then a fresh worker takes over. */
+static int big(void)
+{
+	long pages = 0, rss = 0;
+	FILE *f = fopen("/proc/self/statm", "r");
+	if (f) {
+		if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
+			rss = 0;
+		fclose(f);
+	}
+	return rss * (sysconf(_SC_PAGESIZE) >> 10) > RWS_MAX_RSS_MB * 1024L;
+}
+
 /*
 ** A worker: a fork of the warmed-up server that answers requests one
 ** after another, in its own process (so a crash, or a leak, ends with
-** it), until it has answered RWS_RECYCLE of them or one failed (a
-** recovered libclang crash may leave a parser in a bad state): then it
-** exits and the server forks a fresh one.  Never returns.
+** it), until it has answered RWS_RECYCLE of them, or one failed (a
+** recovered libclang crash may leave a parser in a bad state), or it has
+** grown big: then it exits and the server forks a fresh one.  Never
+** returns.
 */
 static void worker(int s, pid_t server, struct shared *sh)
 {
@@ -258,7 +273,7 @@ static void worker(int s, pid_t server, struct shared *sh)
 		close(c);
 		__atomic_add_fetch(&sh->served, 1, __ATOMIC_SEQ_CST);
 		__atomic_sub_fetch(&sh->busy, 1, __ATOMIC_SEQ_CST);
-		if (st != 0)
+		if (st != 0 || big())
 			break;
 	}
 	_exit(0);

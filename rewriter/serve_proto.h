@@ -25,5 +25,6 @@
 #define RWS_IDLE_SECONDS 30             /* a server with no request exits */
 #define RWS_RECYCLE 256                 /* requests a worker answers, at most */
 #define RWS_MAX_WORKERS 16
+#define RWS_MAX_RSS_MB 512                /* a worker bigger than this is replaced */
 
 #endif /* TF_SERVE_PROTO_H */
