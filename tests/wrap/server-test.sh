@@ -115,5 +115,25 @@ check "unsafe directory: compile" instrumented "$W/out/l.o"
 check "unsafe directory: silent" test ! -s "$W/err"
 check "unsafe directory: no server started" sh -c "[ -z \"\$(ls '$XDG_RUNTIME_DIR/tigerfix')\" ]"
 
+# 8. compiles in parallel: the server adds workers, up to TF_SERVER_WORKERS,
+# and every compile is served, each with its own answer
+chmod 700 "$XDG_RUNTIME_DIR/tigerfix"
+(cd "$W/src" && TF_SERVER_WORKERS=3 "$TFCC" gcc -O2 -c tiny.c -o "$W/out/m.o") 2>/dev/null
+check "a server for the parallel compiles" wait_for served
+for i in 1 2 3 4 5 6; do
+	printf 'static int sq(int x) { return x * x; }\nint tiny%d(int x) { return sq(x) + %d; }\n' $i $i >"$W/src/p$i.c"
+done
+for i in 1 2 3 4 5 6; do
+	(cd "$W/src" && TF_VERBOSE=1 TF_EXPLAIN=1 "$TFCC" gcc -O2 -c p$i.c -o "$W/out/p$i.o") 2>"$W/perr$i" &
+done
+wait
+for i in 1 2 3 4 5 6; do
+	check "parallel compile $i: served" grep -q "rewrite server" "$W/perr$i"
+	check "parallel compile $i: its own functions" grep -q "p$i.c:2: tiny$i: instrumented" "$W/perr$i"
+	check "parallel compile $i: instrumented" instrumented "$W/out/p$i.o"
+done
+n=$(pgrep -f -- "--serve $XDG_RUNTIME_DIR/" | wc -l)
+check "at most 3 workers and the server ($n processes)" test "$n" -ge 2 -a "$n" -le 4
+
 echo "server-test: $((checks - fails))/$checks checks passed"
 [ $fails -eq 0 ]
