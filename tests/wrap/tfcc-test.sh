@@ -434,6 +434,32 @@ EOF2
 	check "statics -o /dev/null (configure probes): quiet" test ! -s "$W/err"
 	(cd "$W/st" && "$TFCC" gcc -O2 -S st.c -o st.s)
 	check "statics -S: sites name the functions" sh -c "! grep -q tf__F_ '$W/st/st.s'"
+	# an object fnfix cannot mend (here: a compiler that leaves the
+	# symbol table of the instrumented object unreadable): one warning,
+	# and the original compiled, as plain gcc would
+	cat > "$W/st/badcc" <<EOF2
+#!/bin/sh
+gcc "\$@" || exit
+case "\$*" in *"$TMPDIR"/*) ;; *) exit 0 ;; esac
+while [ \$# -gt 1 ] && [ "\$1" != -o ]; do shift; done
+python3 - "\$2" <<'PY'
+import struct, sys
+f = open(sys.argv[1], 'r+b'); d = f.read()
+shoff, = struct.unpack_from('<Q', d, 0x28)
+shentsize, shnum = struct.unpack_from('<HH', d, 0x3a)
+for i in range(shnum):
+    o = shoff + i * shentsize
+    if struct.unpack_from('<I', d, o + 4)[0] == 2:      # SHT_SYMTAB
+        f.seek(o + 56); f.write(struct.pack('<Q', 0))   # sh_entsize
+PY
+EOF2
+	chmod +x "$W/st/badcc"
+	(cd "$W/st" && "$TFCC" ./badcc -O2 -c st.c -o bad.o 2>"$W/st/err"; echo $? >"$W/st/rc")
+	check "fnfix fails: the compile still succeeds" grep -qx 0 "$W/st/rc"
+	check "fnfix fails: one warning line that says so" sh -c "[ \$(wc -l <'$W/st/err') = 1 ] && grep -q 'cannot give the static functions of .*; compiling it uninstrumented' '$W/st/err'"
+	check "fnfix fails: the original compiled" not_instrumented "$W/st/bad.o"
+	printf 'int api(int);\nint main(void) { return api(1) != 11; }\n' >"$W/st/m.c"
+	check "fnfix fails: the object links and runs" sh -c "cd '$W/st' && gcc m.c bad.o -o badprog && ./badprog"
 	# the trap's out-of-line check: one shared routine (trap.h TF__SHARED),
 	# except in LTO objects, where each trap spells it out; a function
 	# whose cold path calls in asm (twice) has no out-of-line part at
