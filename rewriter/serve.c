@@ -225,10 +225,12 @@ static void prewarm(void)
 	clang_disposeIndex(idx);
 }
 
-/* What the workers tell the server, in memory they share. */
+/* What the workers tell the server, in memory they share.  A worker's
+   busy flag is its own, so one that dies inside a request (killed) is
+   not counted busy for ever: the server clears the flag of the dead. */
 struct shared {
-	unsigned long served;   /* requests answered, ever */
-	int busy;               /* workers inside a request now */
+	unsigned long served;           /* requests answered, ever */
+	int busy[RWS_MAX_WORKERS];      /* by worker slot: inside a request */
 };
 
 /* Has this worker grown past RWS_MAX_RSS_MB (a huge file's parse leaves
@@ -253,7 +255,7 @@ static int big(void)
 ** grown big: then it exits and the server forks a fresh one.  Never
 ** returns.
 */
-static void worker(int s, pid_t server, struct shared *sh)
+static void worker(int s, pid_t server, struct shared *sh, int slot)
 {
 	signal(SIGCHLD, SIG_DFL);
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
@@ -268,11 +270,11 @@ static void worker(int s, pid_t server, struct shared *sh)
 				continue;
 			break;
 		}
-		__atomic_add_fetch(&sh->busy, 1, __ATOMIC_SEQ_CST);
+		__atomic_store_n(&sh->busy[slot], 1, __ATOMIC_SEQ_CST);
 		int st = serve_one(c);
 		close(c);
 		__atomic_add_fetch(&sh->served, 1, __ATOMIC_SEQ_CST);
-		__atomic_sub_fetch(&sh->busy, 1, __ATOMIC_SEQ_CST);
+		__atomic_store_n(&sh->busy[slot], 0, __ATOMIC_SEQ_CST);
 		if (st != 0 || big())
 			break;
 	}
@@ -300,8 +302,8 @@ int rw_serve(const char *path)
 	int idle = idle_env && atoi(idle_env) > 0 ? atoi(idle_env)
 						  : RWS_IDLE_SECONDS;
 	struct stat mine, now;
-	int s, ours = 1, nw = 0, maxw = max_workers();
-	pid_t pids[RWS_MAX_WORKERS], self = getpid();
+	int s, ours = 1, maxw = max_workers();
+	pid_t pids[RWS_MAX_WORKERS] = { 0 }, self = getpid();
 
 	umask(077);
 	char mark[PATH_MAX];
@@ -325,7 +327,7 @@ int rw_serve(const char *path)
 	clock_gettime(CLOCK_MONOTONIC, &last);
 	for (int first = 1;; first = 0) {
 		pid_t pid;
-		int want;
+		int want, nw = 0, busy = 0, slot = -1;
 		struct pollfd pf = { s, POLLIN, 0 };
 		int r = first ? 0 : poll(&pf, 1, 1000);
 		/* gone when the socket is no longer ours */
@@ -337,35 +339,38 @@ int rw_serve(const char *path)
 		/* reaped with wait, so their CPU time adds up to the
 		   server's (a parent that ignores SIGCHLD loses it) */
 		while ((pid = waitpid(-1, NULL, WNOHANG)) > 0)
-			for (int i = 0; i < nw; i++)
+			for (int i = 0; i < maxw; i++)
 				if (pids[i] == pid) {
-					pids[i] = pids[--nw];
-					break;
+					pids[i] = 0;
+					__atomic_store_n(&sh->busy[i], 0,
+							 __ATOMIC_SEQ_CST);
 				}
+		for (int i = 0; i < maxw; i++) {
+			if (!pids[i])
+				slot = i;
+			nw += pids[i] != 0;
+			busy += __atomic_load_n(&sh->busy[i], __ATOMIC_SEQ_CST);
+		}
 		/* none left (or yet), or a request still waits a moment
 		   later with every worker busy: one more */
 		want = nw == 0;
 		if (r > 0 && nw < maxw) {
 			poll(NULL, 0, 5);
-			if (poll(&pf, 1, 0) > 0 &&
-			    __atomic_load_n(&sh->busy, __ATOMIC_SEQ_CST) >= nw)
+			if (poll(&pf, 1, 0) > 0 && busy >= nw)
 				want = 1;
 		}
-		if (want) {
+		if (want && slot >= 0) {
 			pid = fork();
-			if (pid == 0) {
-				pids[0] = 0;
-				worker(s, self, sh);
-			}
+			if (pid == 0)
+				worker(s, self, sh, slot);
 			if (pid > 0)
-				pids[nw++] = pid;
+				pids[slot] = pid;
 		}
 		struct timespec t;
 		clock_gettime(CLOCK_MONOTONIC, &t);
 		unsigned long served = __atomic_load_n(&sh->served,
 						       __ATOMIC_SEQ_CST);
-		if (served != seen ||
-		    __atomic_load_n(&sh->busy, __ATOMIC_SEQ_CST) > 0) {
+		if (served != seen || busy > 0) {
 			seen = served;
 			last = t;
 		} else if (t.tv_sec - last.tv_sec >= idle) {
@@ -376,8 +381,9 @@ int rw_serve(const char *path)
 	}
 	if (ours)
 		unlink(path);
-	for (int i = 0; i < nw; i++)
-		kill(pids[i], SIGTERM);
+	for (int i = 0; i < maxw; i++)
+		if (pids[i])
+			kill(pids[i], SIGTERM);
 	while (wait(NULL) > 0 || errno == EINTR)    /* workers to end */
 		;
 	return 0;
