@@ -15,6 +15,9 @@
 #   branches fall is layout luck for both builds (plain Lua: 16% either
 #   way), so timings are also taken with both builds aligned by the
 #   assembler (-Wa,-mbranches-within-32B-boundaries): "aligned" rows.
+#   The "fastest" rows compare each build's fastest run: on a VM whose
+#   neighbours come and go, a median can fall in a slow spell for one
+#   build and not the other.
 # Usage: bench/run.sh [BUILD_DIR]   Env: RUNS (default 7), BUILD_RUNS (3),
 #        FIB_N (38), LUA_SCALE (3), ZLIB_MB (100), ONLY (e.g. "fib zlib").
 set -eu
@@ -42,6 +45,7 @@ want() { case " $only " in *" $1 "*) return 0 ;; esac; return 1; }
 align=-Wa,-mbranches-within-32B-boundaries
 gcc $align -c -x assembler /dev/null -o /dev/null 2>/dev/null || align=""
 median() { sort -g | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+least() { sort -g | head -n 1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a ? b / a : 0 }'; }
 
 # row NAME UNIT GCC TFCC AIM: one line of the final table
@@ -52,7 +56,10 @@ row() {
 }
 
 # pair NAME N CMD_GCC -- CMD_TFCC: alternate N runs of each; sets
-# $med_a $med_b (median wall seconds), $cpu_a $cpu_b (median user+sys)
+# $med_a $med_b (median wall seconds), $cpu_a $cpu_b (median user+sys),
+# $min_a $min_b (the fastest run's user+sys: other work on the machine
+# only ever adds time, so where it comes and goes, as on a VM with busy
+# neighbours, the fastest runs are the ones to compare)
 pair() {
 	name=$1 n=$2
 	shift 2
@@ -75,6 +82,8 @@ pair() {
 	med_b=$(cut -d' ' -f1 "$w/$name.b" | median)
 	cpu_a=$(cut -d' ' -f2 "$w/$name.a" | median)
 	cpu_b=$(cut -d' ' -f2 "$w/$name.b" | median)
+	min_a=$(cut -d' ' -f2 "$w/$name.a" | least)
+	min_b=$(cut -d' ' -f2 "$w/$name.b" | least)
 }
 
 # instructions NAME CMD...: instructions callgrind counts for CMD
@@ -92,6 +101,7 @@ if want fib; then
 	calls=$(awk -v n="$fib_n" 'BEGIN { a = 0; b = 1; for (i = 0; i <= n; i++) { t = a + b; a = b; b = t } print 2 * a - 1 }')
 	row "fib($fib_n) wall" s "$med_a" "$med_b" 1.15
 	row "fib($fib_n) cpu" s "$cpu_a" "$cpu_b" 1.15
+	row "fib($fib_n) cpu, fastest" s "$min_a" "$min_b" ""
 	echo "   per call: gcc $(awk -v t="$med_a" -v c="$calls" 'BEGIN { printf "%.2f", t * 1e9 / c }') ns," \
 	     "tfcc $(awk -v t="$med_b" -v c="$calls" 'BEGIN { printf "%.2f", t * 1e9 / c }') ns ($calls calls)"
 	# instructions per call: (Ir(fib 25) - Ir(fib 1)) / (calls(25) - calls(1)),
@@ -188,6 +198,7 @@ if want zlib; then
 		-- "$CORPUS_WORK/bench-tfcc/zlib/minigzip" -c "$data"
 	row "zlib compress ${zlib_mb} MB" s "$med_a" "$med_b" 1.03
 	row "zlib compress cpu" s "$cpu_a" "$cpu_b" 1.03
+	row "zlib compress cpu, fastest" s "$min_a" "$min_b" ""
 	if [ -x "$CORPUS_WORK/bench-gcca/zlib/minigzip" ] && [ -x "$CORPUS_WORK/bench-tfcca/zlib/minigzip" ]; then
 		pair zliba "$runs" "$CORPUS_WORK/bench-gcca/zlib/minigzip" -c "$data" \
 			-- "$CORPUS_WORK/bench-tfcca/zlib/minigzip" -c "$data"
@@ -205,6 +216,7 @@ if want lua; then
 		-- "$CORPUS_WORK/bench-tfcc/lua/src/lua" "$script" "$lua_scale"
 	row "lua workload x$lua_scale" s "$med_a" "$med_b" 1.03
 	row "lua workload cpu" s "$cpu_a" "$cpu_b" 1.03
+	row "lua workload cpu, fastest" s "$min_a" "$min_b" ""
 	if [ -x "$CORPUS_WORK/bench-gcca/lua/src/lua" ] && [ -x "$CORPUS_WORK/bench-tfcca/lua/src/lua" ]; then
 		pair luaa "$runs" "$CORPUS_WORK/bench-gcca/lua/src/lua" "$script" "$lua_scale" \
 			-- "$CORPUS_WORK/bench-tfcca/lua/src/lua" "$script" "$lua_scale"
