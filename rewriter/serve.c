@@ -172,6 +172,8 @@ done:
 	for (int k = 0; k < 2; k++)
 		if (fds[k] >= 0)
 			close(fds[k]);
+	if (chdir("/") != 0)    /* nor its directory: a fresh worker, then */
+		st = -1;
 	free(argv);
 	free(req);
 	return st;
