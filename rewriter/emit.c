@@ -340,23 +340,23 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 	rw_buf_printf(b, "struct tf_site tf__S_%s[%u] = { ", o->uid,
 		      nsites ? nsites : 1);
 	if (!nsites)
-		rw_buf_puts(b, "{ 0, 0, 0, 0 }");
+		rw_buf_puts(b, "TF__SITE_INIT(0)");
 	unsigned i = 0;
 	for (unsigned k = 0; k < u->nfuncs; k++) {
 		const struct rw_func *f = &u->funcs[k];
 		if (f->skip)
 			continue;
-		rw_buf_puts(b, i ? ", { 0, 0, " : "{ 0, 0, ");
+		rw_buf_puts(b, i ? ", TF__SITE_INIT(" : "TF__SITE_INIT(");
 		if (f->flags & RW_INLINE_ONLY)
-			rw_buf_puts(b, "0, ");
+			rw_buf_puts(b, "0");
 		else if (weak_fn(o, f))
-			rw_buf_printf(b, "TF__FNW(%s, tf__F_%s_%s), ", f->name,
+			rw_buf_printf(b, "TF__FNW(%s, tf__F_%s_%s)", f->name,
 				      o->uid, f->name);
 		else if (rel_extern(u, f))
-			rw_buf_printf(b, "TF__FNX(%s), ", f->name);
+			rw_buf_printf(b, "TF__FNX(%s)", f->name);
 		else
-			rw_buf_printf(b, "(tf_fnptr)&%s, ", f->name);
-		rw_buf_puts(b, "0 }");
+			rw_buf_printf(b, "(tf_fnptr)&%s", f->name);
+		rw_buf_puts(b, ")");
 		i++;
 	}
 	rw_buf_puts(b, " };\n");

@@ -15,7 +15,7 @@
 ** (struct disp_conf) and published:
 **
 **   1. rs->conf  = new array            (atomic release store)
-**   2. site.slot = effective slot       (atomic release store)
+**   2. site.slot = effective slot       (site_publish: the gate with it)
 **   3. if the slot became 0: site.by = 0 (drop a pass nobody will use)
 **
 ** The effective slot is
@@ -182,7 +182,7 @@ static void publish(struct reg_site *rs, struct disp_conf *c)
 	struct tf_site *s = rs->site;
 
 	__atomic_store_n(&rs->conf, c, __ATOMIC_RELEASE);
-	__atomic_store_n(&s->slot, slot, __ATOMIC_RELEASE);
+	site_publish(s, slot);
 	if (old) {
 		old->retired = retired;
 		retired = old;

@@ -347,8 +347,7 @@ static void slots_publish(int pass)
 					    top_of(ps->target) == p))
 				want = 0;
 			if ((pass == 0) == (want == 0))
-				__atomic_store_n(&ps->site->slot, want,
-						 __ATOMIC_RELEASE);
+				site_publish(ps->site, want);
 		}
 	}
 }

@@ -140,6 +140,24 @@ tf_fnptr cc_thunk_of(const struct reg_site *rs);
 
 /* ---- dispatch.c ---- */
 
+/*
+** Set a site's slot, and its gate with it (trap.h: the word the regcall
+** trap tests; all ones while the slot is set).  Arming sets the slot
+** first, disarming clears the gate first, so a trap that passes the gate
+** always finds a slot to call, or 0 (the body: the cold path checks).
+*/
+static inline void site_publish(struct tf_site *s, tf_fnptr slot)
+{
+	if (slot) {
+		__atomic_store_n(&s->slot, slot, __ATOMIC_RELEASE);
+		__atomic_store_n(&s->gate, (void *)~(uintptr_t)0,
+				 __ATOMIC_RELEASE);
+	} else {
+		__atomic_store_n(&s->gate, (void *)0, __ATOMIC_RELEASE);
+		__atomic_store_n(&s->slot, slot, __ATOMIC_RELEASE);
+	}
+}
+
 /* Why rs has no .fn: "was inlined into every caller (...)" etc. */
 const char *disp_no_fn(const struct reg_site *rs);
 /* Attach a replacement; tag is a patch id (0: API).  Caller holds the

@@ -1,8 +1,8 @@
 # Every trap instance must reach its cold path: gcc 12 deleted cold
 # blocks whose asm goto it took for not volatile (docs/generated-code.md),
 # which left a trap that branched straight back into the body, so
-# patching that call site did nothing.  A trap is "cmpq $0, S(%rip)" and
-# a jne (or a je around it); its cold block, after at most three plain
+# patching that call site did nothing.  A trap is "cmpq $0, S(%rip)" or
+# "test %rsp, S.gate(%rip)" and a jne (or a je around it); its cold block, after at most three plain
 # jumps, must reach tf__pcall2/3 (the call in asm), tf__check1 (the
 # shared check's stub) or a jump through r11 (the C call) before a ret or
 # another jump.  The shared check's stubs hold data, so objdump's listing
@@ -55,7 +55,7 @@ BEGIN {
 	close(cmd)
 	checked = 0; bad = 0
 	for (i = 1; i <= n; i++) {
-		if (text[i] !~ /^cmpq +\$0x0,/ || !site(text[i]))
+		if (text[i] !~ /^(cmpq +\$0x0|test +%rsp),/ || !site(text[i]))
 			continue
 		checked++
 		ok = 0

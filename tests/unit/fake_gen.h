@@ -66,7 +66,7 @@
 /* records: the unit's, then one per site, in one array:
    FG_UNIT(n, nobjs, objs, "file=...\n" FG_REC("name=...") ...) */
 #define FG_REC(text) "\0" text
-#define FG_SITE(i, fn) { 0, 0, (tf_fnptr)(fn), 0 }
+#define FG_SITE(i, fn) TF__SITE_INIT((tf_fnptr)(fn))
 
 /* unit + constructor/destructor; objs may be 0 with nobjs 0 */
 #define FG_UNIT(n, nobjs, objs, text)                                      \

@@ -25,9 +25,12 @@ static void replace_and_undo(void **state)
 	h = TF_MOCK(add, add_1);
 	assert_non_null(h);
 	assert_int_equal(add(2, 3), 6);
+	/* the gate the regcall trap tests goes with the slot */
+	assert_true(tf_site_find("add")->gate == (void *)~(uintptr_t)0);
 	assert_int_equal(tf_undo(h), 0);
 	assert_int_equal(add(2, 3), 5);
 	assert_null(tf_site_find("add")->slot);
+	assert_null(tf_site_find("add")->gate);
 }
 
 static void stacking_remove_middle(void **state)
