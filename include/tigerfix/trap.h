@@ -143,8 +143,9 @@ tf__self_x86_64(void)
 ** prologue (saves of callee-saved registers) would run on every call
 ** of a function with an early exit.
 **
-** On x86-64 the fast path is the two instructions "cmpq $0, S(%rip);
-** jne .Ltf_pass<n>" of an asm goto; the pass check sits out of line in
+** On x86-64 the fast path is the two instructions "testq %rsp,
+** S.gate(%rip); jne .Ltf_pass<n>" (TF__SHARED_TEXT; "cmpq $0, S(%rip)"
+** where the check is per trap) of an asm goto; the pass check sits out of line in
 ** .text.unlikely (uses r11) and jumps back or to cold.  Its labels are
 ** named with %= (unique per asm instance): Intel syntax would read a
 ** numeric "1b" as a binary number.  "asm inline" keeps gcc's inliner
@@ -203,10 +204,11 @@ tf__self_x86_64(void)
 #define TF__BODY_AT ".Ltf_body%="
 #define TF__BODY_STUB ""
 #endif
-/* The trap's text for the shared check; SLOT, SITE, COLD: operand
-   numbers; R11 (AT&T) and R11I (Intel): how the template names r11. */
-#define TF__SHARED_TEXT(SLOT, SITE, COLD, R11, R11I)                       \
-	"{cmpq\t$0, %" SLOT "|cmp\t" TF__QWORD "%" SLOT ", 0}\n\t"          \
+/* The trap's text for the shared check; GATE (S.gate), SITE, COLD:
+   operand numbers; R11 (AT&T) and R11I (Intel): how the template names
+   r11.  The compare tests the gate against rsp, as TF__RENTRY_T's does. */
+#define TF__SHARED_TEXT(GATE, SITE, COLD, R11, R11I)                       \
+	"{testq\t%%rsp, %" GATE "|test\t" TF__QWORD "%" GATE ", rsp}\n\t"     \
 	"jne\t.Ltf_pass%=\n"                                                \
 	".Ltf_body%=:\n\t"                                                   \
 	".pushsection\t.text.unlikely,\"ax\",@progbits\n"                  \
@@ -219,7 +221,7 @@ tf__self_x86_64(void)
 	TF__BODY_STUB ".popsection"
 #define TF__ENTRY(s, cold)                                                  \
 	__asm__ __volatile__ TF__ASM_INLINE goto(TF__SHARED_TEXT("0", "1", "2", "%%r11", "r11") \
-		     : : "m"((s).slot), "i"(&(s)) : "r10", "r11", "cc" : cold)
+		     : : "m"((s).gate), "i"(&(s)) : "r10", "r11", "cc" : cold)
 /* tf__check1, entered with r11 = D: by == this thread: clear by, back to
    the body; else slot == 0 (emptied since the compare): back to the body;
    else r11 = slot, on to D+8 ("jmp cold"). */
@@ -302,7 +304,7 @@ tf__self_x86_64(void)
 	__attribute__((__unused__))
 #define TF__ENTRY_T(s, t, cold)                                             \
 	__asm__ __volatile__ TF__ASM_INLINE goto(TF__SHARED_TEXT("1", "2", "3", "%0", "%0")    \
-		     : "=r"(t) : "m"((s).slot), "i"(&(s)) : "r10", "cc" : cold)
+		     : "=r"(t) : "m"((s).gate), "i"(&(s)) : "r10", "cc" : cold)
 #define TF__PICK(s, t) ((void)0)
 #define TF__LIVE(s, t) 1
 #elif defined(TF__HAVE_OUT)

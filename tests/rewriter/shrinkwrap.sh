@@ -24,7 +24,7 @@ C
 gcc -O2 -I"$inc" -c "$tmp/rw.c" -o "$tmp/f.o" || { echo "FAIL: compile"; exit 1; }
 objdump -dr --no-show-raw-insn "$tmp/f.o" > "$tmp/dis"
 # f's instructions up to the trap's compare
-head=$(awk '/<f>:/ { on = 1; next } on && /cmpq +\$0x0/ { exit } on { print }' "$tmp/dis")
+head=$(awk '/<f>:/ { on = 1; next } on && /cmpq +\$0x0|test +%rsp,/ { exit } on { print }' "$tmp/dis")
 if printf '%s\n' "$head" | grep -Eq 'push|sub +\$0x[0-9a-f]+,%rsp'; then
 	echo "FAIL: f saves registers or makes a frame before its trap:"
 	printf '%s\n' "$head"
