@@ -283,6 +283,15 @@ static void worker(int s, pid_t server, struct shared *sh, int slot)
 	_exit(0);
 }
 
+/* how many of the maxw workers are busy */
+static int busy_now(const struct shared *sh, int maxw)
+{
+	int n = 0;
+	for (int i = 0; i < maxw; i++)
+		n += __atomic_load_n(&sh->busy[i], __ATOMIC_SEQ_CST);
+	return n;
+}
+
 /* one per processor, or TF_SERVER_WORKERS; 1 to RWS_MAX_WORKERS */
 static int max_workers(void)
 {
@@ -327,11 +336,12 @@ int rw_serve(const char *path)
 	unsigned long seen = 0;
 	struct timespec last;
 	clock_gettime(CLOCK_MONOTONIC, &last);
-	for (int first = 1;; first = 0) {
+	for (int nw = 0;;) {
 		pid_t pid;
-		int want, nw = 0, busy = 0, slot = -1;
+		int want, busy, slot = -1;
 		struct pollfd pf = { s, POLLIN, 0 };
-		int r = first ? 0 : poll(&pf, 1, 1000);
+		/* with no worker, soon: one is forked (a failed fork retried) */
+		int r = poll(&pf, 1, nw ? 1000 : 100);
 		/* gone when the socket is no longer ours */
 		if (stat(path, &now) != 0 || now.st_ino != mine.st_ino ||
 		    now.st_dev != mine.st_dev) {
@@ -347,27 +357,29 @@ int rw_serve(const char *path)
 					__atomic_store_n(&sh->busy[i], 0,
 							 __ATOMIC_SEQ_CST);
 				}
+		nw = 0;
 		for (int i = 0; i < maxw; i++) {
 			if (!pids[i])
 				slot = i;
 			nw += pids[i] != 0;
-			busy += __atomic_load_n(&sh->busy[i], __ATOMIC_SEQ_CST);
 		}
 		/* none left (or yet), or a request still waits a moment
 		   later with every worker busy: one more */
 		want = nw == 0;
 		if (r > 0 && nw < maxw) {
 			poll(NULL, 0, 5);
-			if (poll(&pf, 1, 0) > 0 && busy >= nw)
-				want = 1;
+			want = poll(&pf, 1, 0) > 0 && busy_now(sh, maxw) >= nw;
 		}
 		if (want && slot >= 0) {
 			pid = fork();
 			if (pid == 0)
 				worker(s, self, sh, slot);
-			if (pid > 0)
+			if (pid > 0) {
 				pids[slot] = pid;
+				nw++;
+			}
 		}
+		busy = busy_now(sh, maxw);
 		struct timespec t;
 		clock_gettime(CLOCK_MONOTONIC, &t);
 		unsigned long served = __atomic_load_n(&sh->served,

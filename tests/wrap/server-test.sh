@@ -88,8 +88,23 @@ EOF
 check "after garbage: served" grep -q "rewrite server" "$W/err"
 check "after garbage: instrumented" instrumented "$W/out/g.o"
 
-# 5. idle: the server exits and removes its socket
+# 5. idle: the server exits and removes its socket, even after a worker
+# was killed inside a request (its busy flag must not outlive it)
+python3 - "$(sock)" >"$W/held" <<'EOF' &
+import socket, struct, sys, time
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+socket.send_fds(s, [struct.pack("I", 100)], [1, 2])    # and no request
+print("sent", flush=True)
+time.sleep(60)
+EOF
+holder=$!
+worker() { pgrep -P "$(pgrep -o -f -- "--serve $XDG_RUNTIME_DIR/")" | head -n 1; }
+in_request() { w=$(worker); [ -n "$w" ] && [ "$(ls -l /proc/$w/fd 2>/dev/null | grep -c socket)" -ge 2 ]; }
+check "a worker holds a request" wait_for in_request
+kill -9 "$(worker)"
 check "gone when idle" wait_for gone
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
 
 # 6. a dead server's socket: the compile falls back, a new server replaces it
 (cd "$W/src" && "$TFCC" gcc -O2 -c tiny.c -o "$W/out/h.o") 2>/dev/null
