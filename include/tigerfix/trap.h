@@ -43,7 +43,8 @@ struct tf_site {
 	tf_fnptr fn;            /* the function itself (0: inline-only) */
 	void *rt;               /* runtime-private state */
 	void *gate;             /* all ones while slot is non-zero, else 0:
-				   the word the regcall trap tests (TF__RENTRY_T) */
+				   the word the fast path tests against rsp
+				   (TF__SHARED_TEXT, TF__RENTRY_T) */
 };
 /* A site's initializer, fn its .fn (the generated code's arrays). */
 #define TF__SITE_INIT(fn) { 0, 0, fn, 0, 0 }
@@ -144,8 +145,8 @@ tf__self_x86_64(void)
 ** of a function with an early exit.
 **
 ** On x86-64 the fast path is the two instructions "testq %rsp,
-** S.gate(%rip); jne .Ltf_pass<n>" (TF__SHARED_TEXT; "cmpq $0, S(%rip)"
-** where the check is per trap) of an asm goto; the pass check sits out of line in
+** S.gate(%rip); jne .Ltf_pass<n>" of an asm goto ("cmpq $0, S(%rip)"
+** where the check is per trap); the pass check sits out of line in
 ** .text.unlikely (uses r11) and jumps back or to cold.  Its labels are
 ** named with %= (unique per asm instance): Intel syntax would read a
 ** numeric "1b" as a binary number.  "asm inline" keeps gcc's inliner
@@ -381,7 +382,7 @@ tf__self_x86_64(void)
 ** enough for gcc to align every cold block (up to 10 bytes of padding),
 ** to optimize it for speed and to weigh it in register allocation.  As
 ** unlikely as this, the cold blocks are compact and left unaligned.  The
-** branch is the same jne (fused with the compare).  The price:
+** branch is the same jne.  The price:
 ** __builtin_expect_with_probability counts as a call (5) in gcc's
 ** inliner, so at the same TF_INLINE_RAISE gcc inlines less (docs/tfcc.md).
 ** Lua, against the asm goto, at about the same number of trap
