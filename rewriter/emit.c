@@ -70,6 +70,15 @@ static int no_asm(const struct rw_unit *u)
 	return 0;
 }
 
+/* Whether a function of the unit calls from its cold path in asm. */
+static int has_regcall(const struct rw_unit *u)
+{
+	for (unsigned k = 0; k < u->nfuncs; k++)
+		if (!u->funcs[k].skip && (u->funcs[k].flags & RW_REGCALL))
+			return 1;
+	return 0;
+}
+
 /* The cold path's call in asm (TF__RSEL, TF__RCALL_TEXT in trap.h): the
    arguments in their registers (widened to int where narrower), the site
    as operand tf__s, the result in rax, and the way back into the body
@@ -83,7 +92,7 @@ static int no_asm(const struct rw_unit *u)
    function returned garbage, unless an empty asm takes the result first
    (e2e.rt_cold_dropped, e2e.rt_cold_kept). */
 static void regcall(struct rw_buf *b, const struct rw_func *f,
-		    const char *site)
+		    const char *site, const char *uid, unsigned idx)
 {
 	static const char *const reg[] = { "D", "S", "d", "c", "r8", "r9" };
 	rw_buf_puts(b, "{ ");
@@ -110,8 +119,9 @@ static void regcall(struct rw_buf *b, const struct rw_func *f,
 		else
 			rw_buf_printf(b, "\"r\"(tf__a%u), ", i);
 	}
-	rw_buf_printf(b, "[tf__s] \"i\"(&%s) : \"r10\", \"r11\", TF__RCLOB%s : "
-		      "tf__b); ", site, f->flags & RW_VOID ? ", \"rax\"" : "");
+	rw_buf_printf(b, "TF__RCALL_OPS(%s, %u, tf__P_%s) : \"r10\", \"r11\", "
+		      "TF__RCLOB%s : tf__b); ", site, idx, uid,
+		      f->flags & RW_VOID ? ", \"rax\"" : "");
 	if (!(f->flags & (RW_VOID | RW_NORETURN)))
 		rw_buf_puts(b, "__asm__(\"\" : \"+r\"(tf__r)); return tf__r; ");
 	rw_buf_puts(b, "}");
@@ -146,8 +156,8 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 	   (no .fn) then falls through instead.  A function whose cold path
 	   may call in asm (RW_REGCALL) takes TF__RENTRY_T and TF__RPICK:
 	   with the call in asm (TF__RSEL) the trap jumps straight to the
-	   cold block and tf__pcall2 does the check, going back into the body
-	   (tf__b) for a pass or an emptied slot. */
+	   cold block and tf__pcall4 or tf__pcall2 does the check, going back
+	   into the body (tf__b) for a pass or an emptied slot. */
 	int rc = (f->flags & RW_REGCALL) != 0;
 	rw_buf_printf(&b, " __extension__ int tf__u __attribute__((__unused__)) = "
 		      "({ __label__ tf__c%s; TF__TDECL(tf__t); TF__%sENTRY_T(%s, tf__t, "
@@ -161,7 +171,7 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 	   qualified, and -Wcast-qual would flag a cast that adds that. */
 	if (f->flags & RW_REGCALL) {
 		rw_buf_puts(&b, "TF__RSEL(");
-		regcall(&b, f, site);
+		regcall(&b, f, site, o->uid, i);
 		rw_buf_puts(&b, ", ");
 	}
 	rw_buf_printf(&b, "{ union { tf_fnptr tf__x; __typeof__(&%s) tf__f; } "
@@ -410,14 +420,14 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 		rw_buf_puts(b, "0");
 	rw_buf_puts(b, " };\n");
 	/* The constructor's asm emits the shared routines: tf__check1 and,
-	   for a unit with a call in asm, tf__pcall2 (hidden comdats). */
-	int pcall = 0;
-	for (unsigned k = 0; k < u->nfuncs; k++)
-		if (!u->funcs[k].skip && (u->funcs[k].flags & RW_REGCALL))
-			pcall = 1;
-	rw_buf_printf(b, "static void tf__ctor(void) __attribute__((__constructor__)); "
-		      "static void tf__ctor(void) { TF__CHECK_DEFINE; %sif (tf__register) "
-		      "tf__register(&tf__U); }\n", pcall ? "TF__PCALL_DEFINE; " : "");
+	   for a unit with a call in asm, tf__pcall4 or tf__pcall2 (hidden
+	   comdats) and the unit's stub tf__P_<uid> (trap.h). */
+	rw_buf_puts(b, "static void tf__ctor(void) __attribute__((__constructor__)); "
+		    "static void tf__ctor(void) { TF__CHECK_DEFINE; ");
+	if (has_regcall(u))
+		rw_buf_printf(b, "TF__PCALL_DEFINE; TF__PSTUB_DEFINE(tf__S_%s, "
+			      "tf__P_%s); ", o->uid, o->uid);
+	rw_buf_puts(b, "if (tf__register) tf__register(&tf__U); }\n");
 	rw_buf_puts(b,
 		    "static void tf__dtor(void) __attribute__((__destructor__)); "
 		    "static void tf__dtor(void) { if (tf__unregister) "
@@ -479,6 +489,8 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 			rw_buf_puts(b, "#define TF__WEAK_STATICS 1\n");
 		if (o->lto)
 			rw_buf_puts(b, "#define TF__LTO 1\n");
+		if (nsites > 256)
+			rw_buf_puts(b, "#define TF__WIDE 1\n");
 		rw_buf_puts(b, rw_trap_h);
 		if (b->n && b->p[b->n - 1] != '\n')
 			rw_buf_puts(b, "\n");
@@ -486,6 +498,9 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 		rw_buf_printf(b, "extern struct tf_site tf__S_%s[%u] __attribute__"
 			      "((__visibility__(\"hidden\")));\n", o->uid,
 			      nsites ? nsites : 1);
+		if (has_regcall(u))
+			rw_buf_printf(b, "extern void tf__P_%s(void) __attribute__"
+				      "((__visibility__(\"hidden\")));\n", o->uid);
 	}
 	rw_buf_puts(b, "#line 1 ");
 	cstr(b, o->presumed);

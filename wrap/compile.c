@@ -305,10 +305,10 @@ static void inline_limits(const struct call *c, struct sv *cmd)
 
 /*
 ** Where the cold path calls in asm (trap.h TF__RSEL: gcc 11 and later on
-** x86-64, not under LTO), a cold block may call tf__pcall3 instead of
-** jumping to tf__pcall2 with the return address in a register (14 bytes
-** against 19 per trap instance, and a patched call 6 instructions less),
-** if nothing lives below rsp: compile without the red zone and say so
+** x86-64, not under LTO), a cold block may call (its unit's stub, then
+** tf__pcall4) instead of jumping to tf__pcall2 with the return address in
+** a register (9 bytes against 19 per trap instance), if nothing lives
+** below rsp: compile without the red zone and say so
 ** (TF__NORZ).  Plain Lua without the red zone: 0.9% more text, the same
 ** run-time instructions.  Not where the user asks for the red zone, nor
 ** for a compiler whose target (gcc -dumpmachine) is not x86-64, which

@@ -351,9 +351,9 @@ tf__self_x86_64(void)
 ** keeps every register the asm does not name (TF__RCLOB: vector and x87
 ** registers, which the code around traps seldom holds across a call) and
 ** leaves the caller's red zone alone; the function's register use is
-** then the body's own, as in plain gcc.  A patched call runs 42
-** instructions with tf__pcall3 (48 with tf__pcall2; bench/patch), a direct
-** call 8.
+** then the body's own, as in plain gcc.  A patched call runs 48
+** instructions with tf__pcall4 (and 48 with tf__pcall2; bench/patch), a
+** direct call 8.
 */
 #if defined(TF__HAVE_OUT) && defined(TF__SHARED) && defined(__SSE__) && \
 	defined(__MMX__)
@@ -412,27 +412,41 @@ tf__self_x86_64(void)
 		     "jne\t%l1" : : "i"(&(s).slot) : "cc" : cold)
 #endif
 #define TF__RPICK(s, t) ((void)0)
-/* In: rdi, rsi, rdx, rcx, r8, r9 the arguments; operand tf__s the site,
-   label tf__b the body.  Out: rax; r10, r11 and the flags clobbered.
-   The site's offset is the immediate of a "test $imm32, %eax" (0xa9)
-   that never runs, so a disassembler stays in step. */
+/* In: rdi, rsi, rdx, rcx, r8, r9 the arguments; the site, as the operands
+   TF__RCALL_OPS(S, its index, the unit's stub) give it; label tf__b the
+   body.  Out: rax; r10, r11 and the flags clobbered.  Data sits in the
+   immediate of a "test", so a disassembler stays in step. */
 #if defined(TF__NORZ)
 /*
 ** tfcc compiles with -mno-red-zone (and defines TF__NORZ; wrap/compile.c
-** says when): nothing live sits below rsp, so the cold block calls.  In:
-** r10 the site, as well; out the same.  14 bytes against 19, and a call
-** and a ret that the return predictor pairs, against two indirect jumps.
+** says when): nothing live sits below rsp, so the cold block calls, and a
+** call and a ret the return predictor pairs.  It calls its unit's stub
+** (TF__PSTUB_DEFINE: r10 = the unit's site array, on to tf__pcall4) with
+** the site's index in the immediate of the "test" before the call: "testb
+** $i, %al" (2 bytes), or "testw $i, %ax" (4) in a unit of more than 256
+** sites (the rewriter defines TF__WIDE).  9 bytes against the 12 of
+** "leaq S(%rip), %r10; call" (session 13), 5 of them on each of Lua's
+** 1820 such traps; the stub costs 12 bytes a unit, and a patched call
+** four instructions more.  Operands: tf__i the index, tf__p the stub.
 */
+#if defined(TF__WIDE)
+#define TF__RIDX_TEXT ".byte\t0x66, 0xa9\n\t.short\t%c[tf__i]\n\t"
+#define TF__PCALL_ENTRY "tf__pcall4w"
+#else
+#define TF__RIDX_TEXT ".byte\t0xa8, %c[tf__i]\n\t"
+#define TF__PCALL_ENTRY "tf__pcall4"
+#endif
 #define TF__RCALL_TEXT                                                      \
-	"{leaq\t%c[tf__s](%%rip), %%r10|lea\tr10, [rip+%c[tf__s]]}\n\t"      \
-	"call\ttf__pcall3\n\t"                                             \
+	TF__RIDX_TEXT "call\t%c[tf__p]\n\t"                                \
 	"jc\t%l[tf__b]"
+#define TF__RCALL_OPS(s, i, p) [tf__i] "i"(i), [tf__p] "i"(p)
 #else
 #define TF__RCALL_TEXT                                                      \
 	"{leaq\t.Ltf_r%=(%%rip), %%rax|lea\trax, [rip+.Ltf_r%=]}\n\t"      \
 	"jmp\ttf__pcall2\n\t.byte\t0xa9\n\t.long\t%c[tf__s] - .\n.Ltf_r%=:\n\t" \
 	TF__ENDBR                                                           \
 	"jc\t%l[tf__b]"
+#define TF__RCALL_OPS(s, i, p) [tf__s] "i"(&(s))
 #endif
 /*
 ** What the asm names as changed besides rax, r10 and r11 (TF__RCLOB): the
@@ -473,7 +487,7 @@ tf__self_x86_64(void)
 ** in its name is the version of this protocol (session 10's tf__pcall,
 ** a static copy per unit, found the site from r10).
 */
-/* The checks tf__pcall2 and tf__pcall3 share, r10 = &S: a pass for this
+/* The checks tf__pcall2 and tf__pcall4 share, r10 = &S: a pass for this
    thread to .Ltf_pass, an emptied slot to .Ltf_back, else the slot in
    r11. */
 #define TF__PCALL_CHECK                                                     \
@@ -483,7 +497,7 @@ tf__self_x86_64(void)
 	"{movq\t(%%r10), %%r11|mov\tr11, QWORD PTR [r10]}\n\t"             \
 	"{testq\t%%r11, %%r11|test\tr11, r11}\n\t"                         \
 	"je\t.Ltf_back%=\n\t"
-/* The part tf__pcall2 and tf__pcall3 share, rbp just pushed: frame, the
+/* The part tf__pcall2 and tf__pcall4 share, rbp just pushed: frame, the
    six argument registers saved, the stack aligned, the slot (r11) called
    with r10 = &S, the registers back. */
 #define TF__PCALL_CALL                                                      \
@@ -500,18 +514,32 @@ tf__self_x86_64(void)
 	"{popq\t%%rsi|pop\trsi}\n\t{popq\t%%rdi|pop\trdi}\n\t"
 #if defined(TF__NORZ)
 /*
-** tf__pcall3, for TF__NORZ: entered by a call, r10 = &S.  The same checks
-** and call as tf__pcall2, with a plain frame (rbp) for debuggers and
-** unwinders; back by ret, with the carry flag set (a pass, or the slot
-** emptied since the compare) or clear (the result in rax).
+** tf__pcall4, for TF__NORZ: entered from a unit's stub with r10 = the
+** unit's site array, the site's index in the byte 6 bytes before the
+** return address (tf__pcall4w: the 2 bytes 7 before it); r10 = &S (40
+** bytes a site), then the same checks and call as tf__pcall2, with a
+** plain frame (rbp) for debuggers and unwinders; back by ret, with the
+** carry flag set (a pass, or the slot emptied since the compare) or clear
+** (the result in rax).  One copy per linked object, a hidden comdat.
 */
 #define TF__PCALL_DEFINE                                                    \
-	__asm__(".pushsection\t.text.unlikely.tf__pcall3,\"axG\",@progbits," \
-		"tf__pcall3,comdat\n\t"                                  \
-		".weak\ttf__pcall3\n\t.hidden\ttf__pcall3\n\t"          \
-		".type\ttf__pcall3, @function\n"                          \
-		"tf__pcall3:\n\t"                                          \
+	__asm__(".pushsection\t.text.unlikely.tf__pcall4,\"axG\",@progbits," \
+		"tf__pcall4,comdat\n\t"                                  \
+		".weak\ttf__pcall4\n\t.hidden\ttf__pcall4\n\t"          \
+		".weak\ttf__pcall4w\n\t.hidden\ttf__pcall4w\n\t"        \
+		".type\ttf__pcall4, @function\n"                          \
+		".type\ttf__pcall4w, @function\n"                         \
+		"tf__pcall4w:\n\t"                                         \
 		".cfi_startproc\n\t"                                       \
+		"{movq\t(%%rsp), %%r11|mov\tr11, QWORD PTR [rsp]}\n\t"         \
+		"{movzwl\t-7(%%r11), %%r11d|movzx\tr11d, WORD PTR [r11-7]}\n\t" \
+		"jmp\t.Ltf_idx%=\n"                                          \
+		"tf__pcall4:\n\t"                                          \
+		"{movq\t(%%rsp), %%r11|mov\tr11, QWORD PTR [rsp]}\n\t"         \
+		"{movzbl\t-6(%%r11), %%r11d|movzx\tr11d, BYTE PTR [r11-6]}\n"   \
+		".Ltf_idx%=:\n\t"                                            \
+		"{leaq\t(%%r11,%%r11,4), %%r11|lea\tr11, [r11+r11*4]}\n\t"     \
+		"{leaq\t(%%r10,%%r11,8), %%r10|lea\tr10, [r10+r11*8]}\n\t"     \
 		TF__PCALL_CHECK                                                    \
 		"{pushq\t%%rbp|push\trbp}\n\t"                                     \
 		".cfi_adjust_cfa_offset 8\n\t.cfi_offset 6, -16\n\t"             \
@@ -526,8 +554,25 @@ tf__self_x86_64(void)
 		"stc\n\t"                                                          \
 		"ret\n\t"                                                          \
 		".cfi_endproc\n\t"                                        \
-		".size\ttf__pcall3, .-tf__pcall3\n\t"                     \
+		".size\ttf__pcall4, .-tf__pcall4\n\t"                     \
+		".size\ttf__pcall4w, .-tf__pcall4w\n\t"                   \
 		".popsection" : :)
+/*
+** A unit's stub, TF__PCALL_DEFINE's second part: the unit's site array
+** sites into r10, then on to tf__pcall4 (or tf__pcall4w).  p, named after
+** the unit's uid (tf__P_<uid>), is what its cold blocks call; a local
+** symbol, so a relocatable link (-r) shows no new global.
+*/
+#define TF__PSTUB_DEFINE(sites, p)                                          \
+	__asm__(".pushsection\t.text.unlikely\n\t"                          \
+		".type\t%c1, @function\n"                                   \
+		"%c1:\n\t"                                                   \
+		".cfi_startproc\n\t"                                       \
+		"{leaq\t%c0(%%rip), %%r10|lea\tr10, [rip+%c0]}\n\t"          \
+		"jmp\t" TF__PCALL_ENTRY "\n\t"                             \
+		".cfi_endproc\n\t"                                        \
+		".size\t%c1, .-%c1\n\t"                                     \
+		".popsection" : : "i"(sites), "i"(p))
 #else
 #define TF__PCALL_DEFINE                                                    \
 	__asm__(".pushsection\t.text.unlikely.tf__pcall2,\"axG\",@progbits," \
@@ -563,12 +608,14 @@ tf__self_x86_64(void)
 		".cfi_endproc\n\t"                                        \
 		".size\ttf__pcall2, .-tf__pcall2\n\t"                     \
 		".popsection" : :)
+#define TF__PSTUB_DEFINE(sites, p) ((void)0)
 #endif
 #else
 #define TF__RSEL(rc, c) c
 #define TF__RENTRY_T(s, t, cold) TF__ENTRY_T(s, t, cold)
 #define TF__RPICK(s, t) TF__PICK(s, t)
 #define TF__PCALL_DEFINE ((void)0)
+#define TF__PSTUB_DEFINE(sites, p) ((void)0)
 #endif
 
 /*

@@ -2,9 +2,10 @@
 # blocks whose asm goto it took for not volatile (docs/generated-code.md),
 # which left a trap that branched straight back into the body, so
 # patching that call site did nothing.  A trap is "cmpq $0, S(%rip)" or
-# "test %rsp, S.gate(%rip)" and a jne (or a je around it); its cold block, after at most three plain
-# jumps, must reach tf__pcall2/3 (the call in asm), tf__check1 (the
-# shared check's stub) or a jump through r11 (the C call) before a ret or
+# "test %rsp, S.gate(%rip)" and a jne (or a je around it); its cold
+# block, after at most three plain jumps, must reach tf__pcall2 or a
+# unit's stub tf__P_<uid> (the call in asm), tf__check1 (the shared
+# check's stub) or a jump through r11 (the C call) before a ret or
 # another jump.  The shared check's stubs hold data, so objdump's listing
 # of .text.unlikely can miss their first instruction: such a target is
 # disassembled on its own.
@@ -34,7 +35,7 @@ function cold_ok(t,    k, hop, q, c) {
 	if (!k) {
 		c = alone(t)
 		for (q = 1; q <= c; q++)
-			if (extra[q] ~ /tf__pcall|tf__check1|\*%r11/) return 1
+			if (extra[q] ~ /tf__pcall|tf__P_|tf__check1|\*%r11/) return 1
 		return 0
 	}
 	for (hop = 0; hop < 3 && text[k] ~ /^jmp +[0-9a-f]+ / && text[k] !~ /tf__/; hop++) {
@@ -43,7 +44,7 @@ function cold_ok(t,    k, hop, q, c) {
 		k = at[t]
 	}
 	for (q = k; q < k + 16 && q <= n; q++) {
-		if (text[q] ~ /tf__pcall|tf__check1|\*%r11/) return 1
+		if (text[q] ~ /tf__pcall|tf__P_|tf__check1|\*%r11/) return 1
 		if (text[q] ~ /^(ret|jmp)/) return 0
 	}
 	return 0

@@ -467,16 +467,16 @@ EOF2
 	printf 'double half(double x) { return x / 2; }\nint twice(int x) { return x * 2; }\n' >"$W/st/sh.c"
 	(cd "$W/st" && "$TFCC" gcc -O2 -c sh.c -o sh.o && "$TFCC" gcc -O2 -flto -c st.c -o lto.o)
 	check "shared check: one tf__check1, no per-trap check" sh -c "nm '$W/st/sh.o' | grep -q ' W tf__check1\$' && ! objdump -d '$W/st/sh.o' | grep -q 'mov  *%fs:0x0,%r11'"
-	check "shared check: only half's trap goes through it, twice's cold block holds its site" sh -c "[ \$(objdump -dr '$W/st/sh.o' | grep -c 'R_X86_64_PLT32.tf__check1') = 1 ] && objdump -dr -j .text '$W/st/sh.o' | sed -n '/<twice>:/,/^\$/p' | grep -c 'R_X86_64_PC32.tf__S_' | grep -qx 2"
+	check "shared check: only half's trap goes through it, twice's cold block calls its unit's stub" sh -c "[ \$(objdump -dr '$W/st/sh.o' | grep -c 'R_X86_64_PLT32.tf__check1') = 1 ] && objdump -dr -j .text '$W/st/sh.o' | sed -n '/<twice>:/,/^\$/p' | grep -c 'R_X86_64_PC32.tf__S_' | grep -qx 1 && objdump -d -j .text '$W/st/sh.o' | sed -n '/<twice>:/,/^\$/p' | grep -A1 'test  *\$0x1,%al' | grep -q call"
 	# that trap's branch is C with a probability of 1/10000 (trap.h
 	# TF__RENTRY_T): gcc leaves the cold block unaligned
 	(cd "$W/st" && "$TFCC" gcc -O2 -S sh.c -o sh.s)
-	check "regcall trap: the cold block calls tf__pcall3 (no red zone)" sh -c "sed -n '/^twice:/,/^\.LFE/p' '$W/st/sh.s' | grep -q 'call[[:space:]]*tf__pcall3' && grep -q '^tf__pcall3:' '$W/st/sh.s'"
+	check "regcall trap: the cold block gives its site's index and calls the unit's stub (no red zone)" sh -c "sed -n '/^twice:/,/^\.LFE/p' '$W/st/sh.s' | grep -A1 '\.byte[[:space:]]*0xa8, 1\$' | grep -q 'call[[:space:]]*tf__P_' && grep -q '^tf__pcall4:' '$W/st/sh.s' && grep -q 'jmp[[:space:]]*tf__pcall4\$' '$W/st/sh.s'"
 	(cd "$W/st" && TF_VERBOSE=1 "$TFCC" gcc -O2 -S sh.c -o /dev/null 2>"$W/verb")
 	check "regcall trap: compiled with -mno-red-zone -DTF__NORZ=1" grep -q -- '-mno-red-zone -DTF__NORZ=1' "$W/verb"
 	(cd "$W/st" && TF_VERBOSE=1 "$TFCC" gcc -O2 -mred-zone -S sh.c -o shr.s 2>"$W/verb")
 	check "-mred-zone: neither -mno-red-zone nor TF__NORZ" sh -c "! grep -q -- '-mno-red-zone\|TF__NORZ' '$W/verb'"
-	check "-mred-zone: the cold block jumps to tf__pcall2" sh -c "sed -n '/^twice:/,/^\.LFE/p' '$W/st/shr.s' | grep -q 'jmp[[:space:]]*tf__pcall2' && ! grep -q tf__pcall3 '$W/st/shr.s'"
+	check "-mred-zone: the cold block jumps to tf__pcall2" sh -c "sed -n '/^twice:/,/^\.LFE/p' '$W/st/shr.s' | grep -q 'jmp[[:space:]]*tf__pcall2' && ! grep -q 'tf__pcall4\|tf__P_' '$W/st/shr.s'"
 	check "regcall trap: cold block unaligned" sh -c "sed -n '/^twice:/,/^\.LFE/p' '$W/st/sh.s' | grep -q 'jne' && ! sed -n '/^twice:/,/^\.LFE/p' '$W/st/sh.s' | grep -q p2align"
 	check "shared check: not in an LTO object" sh -c "! nm '$W/st/lto.o' 2>/dev/null | grep -q tf__check1 && ! grep -q tf__check1 '$W/st/lto.o'"
 fi
