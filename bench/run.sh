@@ -182,11 +182,14 @@ if want text; then
 		row "  .text only" B "$ga" "$tb" ""
 		tb=$(size -A "$CORPUS_WORK/bench-tfcc/$f" | awk '$1 == "tf_info" { print $2 }')
 		printf '%-28s %14s %14s\n' "  tf_info (unit records)" "-" "${tb:-0} B" | tee -a "$table"
-		# the site records: in the file only, never mapped (trap.h)
-		tb=$(readelf -SW "$CORPUS_WORK/bench-tfcc/$f" |
-			sed -n 's/.* tf_records  *PROGBITS  *[0-9a-f]*  *[0-9a-f]*  *\([0-9a-f]*\) .*/\1/p')
-		tb=$(printf %d "0x${tb:-0}")
-		printf '%-28s %14s %14s\n' "  tf_records (not loaded)" "-" "${tb:-0} B" | tee -a "$table"
+		# the site records and the sites' .fn: in the file only, never
+		# mapped (trap.h)
+		for sec in tf_records tf_fn; do
+			tb=$(readelf -SW "$CORPUS_WORK/bench-tfcc/$f" |
+				sed -n "s/.* $sec  *PROGBITS  *[0-9a-f]*  *[0-9a-f]*  *\([0-9a-f]*\) .*/\1/p")
+			tb=$(printf %d "0x${tb:-0}")
+			printf '%-28s %14s %14s\n' "  $sec (not loaded)" "-" "${tb:-0} B" | tee -a "$table"
+		done
 	done
 fi
 

@@ -44,9 +44,8 @@ static int weak_fn(const struct rw_opts *o, const struct rw_func *f)
 	       !(f->flags & RW_INLINE_ONLY) && !f->asm_label;
 }
 
-/* An extern function whose .fn can be an offset in the unit's table
-   (TF__FNREL in trap.h): named in the table through a local equate of its
-   symbol, which must then be its name (no asm label) and this object's
+/* An extern function whose .fn can be an entry in the file (TF__FNFILE
+   in trap.h): named in the table through a local equate of its symbol, which must then be its name (no asm label) and this object's
    own definition, the one the linker keeps: not where the unit says
    "weak" anywhere (an attribute, #pragma weak). */
 static int rel_extern(const struct rw_unit *u, const struct rw_func *f)
@@ -297,24 +296,26 @@ static void objects(struct rw_buf *b, const struct rw_opts *o,
 	(void)o;
 }
 
-/* The table of .fn offsets (TF__FNREL in trap.h), one 32-bit entry per
-   site, in .rodata: returns 0 when no site of the unit would use it. */
-static int fn_table(struct rw_buf *b, const struct rw_opts *o,
-		    const struct rw_unit *u)
+/* The sites' .fn entries in the file (TF__FNFILE in trap.h): one 8-byte
+   entry per site in the non-allocated section TF_SECTION_FN, after the
+   unit's key and site count; nothing when no site of the unit would use
+   them. */
+static void fn_table(struct rw_buf *b, const struct rw_opts *o,
+		     const struct rw_unit *u, unsigned nsites,
+		     const char *key)
 {
 	unsigned i = 0, any = 0;
 	if (no_asm(u) || o->lto)
-		return 0;
+		return;
 	for (unsigned k = 0; k < u->nfuncs; k++)
 		if (!u->funcs[k].skip &&
 		    (weak_fn(o, &u->funcs[k]) || rel_extern(u, &u->funcs[k])))
 			any = 1;
 	if (!any)
-		return 0;
-	rw_buf_printf(b, "#if defined(TF__FNREL)\n__asm__(\"\\t.pushsection\\t"
-		      ".rodata\\n\\t.balign\\t4\\n\\t.hidden\\ttf__R_%s\\n\\t"
-		      ".globl\\ttf__R_%s\\ntf__R_%s:\\n\\t\"", o->uid, o->uid,
-		      o->uid);
+		return;
+	rw_buf_printf(b, "#if defined(TF__FNFILE)\n__asm__(\"\\t.pushsection\\t"
+		      TF_SECTION_FN ",\\\"\\\"\\n\\t.balign\\t8\\n\\t.ascii\\t"
+		      "\\\"%s\\\"\\n\\t.quad\\t%u\\n\\t\"", key, nsites);
 	for (unsigned k = 0; k < u->nfuncs; k++) {
 		const struct rw_func *f = &u->funcs[k];
 		if (f->skip)
@@ -326,13 +327,10 @@ static int fn_table(struct rw_buf *b, const struct rw_opts *o,
 			rw_buf_printf(b, "\n TF__RX(\".Ltf_fn%u\", \"%s\")", i,
 				      f->name);
 		else
-			rw_buf_puts(b, "\n \".long\\t0\\n\\t\"");
+			rw_buf_puts(b, "\n \".quad\\t0\\n\\t\"");
 		i++;
 	}
-	rw_buf_printf(b, "\n \".popsection\");\nextern const int tf__R_%s[] "
-		      "__attribute__((__visibility__(\"hidden\")));\n#endif\n",
-		      o->uid);
-	return 1;
+	rw_buf_puts(b, "\n \".popsection\");\n#endif\n");
 }
 
 static void tail(struct rw_buf *b, const struct rw_opts *o,
@@ -384,9 +382,11 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 			record(&s, u, &u->funcs[k]);
 	rw_buf_printf(&t, "tf.unit\n%u\n%s\n%s\n%u\n", TF_ABI_VERSION,
 		      o->presumed, o->variant, nsites);
+	char key[17] = "";
 	if (!no_asm(u)) {
-		rw_buf_printf(&t, "%016llx\n", (unsigned long long)
-			      rw_hash(RW_FNV_INIT, s.p, s.n));
+		snprintf(key, sizeof key, "%016llx", (unsigned long long)
+			 rw_hash(RW_FNV_INIT, s.p, s.n));
+		rw_buf_printf(&t, "%s\n", key);
 		rw_buf_add(&t, "", 1);
 		records_asm(b, t.p, t.n, s.p, s.n);
 		s.n = 0;
@@ -409,16 +409,10 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 	free(s.p);
 	free(t.p);
 	rw_buf_puts(b, ";\n");
-	int rel = fn_table(b, o, u);
+	fn_table(b, o, u, nsites, key);
 	rw_buf_printf(b, "static struct tf_unit tf__U = { TF_ABI_VERSION, %u, "
-		      "tf__S_%s, %u, %s, tf__I, 0, 0, ", nsites, o->uid,
+		      "tf__S_%s, %u, %s, tf__I, 0, 0 };\n", nsites, o->uid,
 		      u->nobjs, u->nobjs ? "tf__O" : "0");
-	if (rel)
-		rw_buf_printf(b, "\n#if defined(TF__FNREL)\ntf__R_%s\n#else\n0\n"
-			      "#endif\n", o->uid);
-	else
-		rw_buf_puts(b, "0");
-	rw_buf_puts(b, " };\n");
 	/* The constructor's asm emits the shared routines: tf__check1 and,
 	   for a unit with a call in asm, tf__pcall4 or tf__pcall2 (hidden
 	   comdats) and the unit's stub tf__P_<uid> (trap.h). */

@@ -155,9 +155,11 @@ static void patch_free(struct patch *p)
 	free(p);
 }
 
-/* the patch's functions, from the claimed units */
+/* the patch's functions, from the claimed units; base: where dlopen
+   mapped it (its load bias) */
 static struct patch *patch_new(const char *path, const char *dlname,
-			       const struct claim *c, char *err, size_t errlen)
+			       const struct claim *c, uintptr_t base,
+			       char *err, size_t errlen)
 {
 	struct patch *p = calloc(1, sizeof *p);
 	size_t i, n = 0;
@@ -171,12 +173,13 @@ static struct patch *patch_new(const char *path, const char *dlname,
 	    !(p->path = strdup(path)))
 		goto oom;
 	for (i = 0; i < c->n; i++) {
-		const struct tf_unit *u = c->u[i];
+		struct tf_unit *u = c->u[i];
 		rec_unit_get(u->info, TF_INFO_FILE, file, sizeof file);
 		rec_unit_get(u->info, TF_INFO_VARIANT, variant,
 			     sizeof variant);
-		/* the site records, from the file dlopen read (trap.h) */
-		struct obj_info o = { .path = (char *)dlname };
+		/* the site records and .fn, from the file dlopen read
+		   (trap.h) */
+		struct obj_info o = { .path = (char *)dlname, .base = base };
 		char *recs = u->info ? rec_sites(u, &o, &cache, err, errlen)
 				     : NULL;
 		if (!recs) {
@@ -550,7 +553,12 @@ int patch_op_load(json_object *req, json_object *ans, char *err,
 		pf_close(&f, 0);
 		goto out;
 	}
-	if (!(p = patch_new(f.path, f.dlname, &c, err, errlen))) {
+	struct link_map *hm = NULL;
+	if (dlinfo(h, RTLD_DI_LINKMAP, &hm) || !hm ||
+	    !(p = patch_new(f.path, f.dlname, &c, hm->l_addr, err, errlen))) {
+		if (!hm)
+			snprintf(err, errlen, "%s: cannot find where it was "
+				 "mapped; nothing was changed", f.path);
 		dlclose(h);
 		pf_close(&f, 0);
 		goto out;

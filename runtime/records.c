@@ -8,6 +8,7 @@
 ** /proc/self/exe, so a binary replaced or deleted on disk still answers;
 ** a shared library through its path, then /proc/self/map_files (which
 ** needs CAP_CHECKPOINT_RESTORE or CAP_SYS_ADMIN) if the file changed.
+** The same read gives the sites' .fn, from section tf_fn (TF__FNFILE).
 */
 #define _GNU_SOURCE
 #include <elf.h>
@@ -29,6 +30,7 @@ void rec_cache_free(struct rec_cache *c)
 {
 	free(c->path);
 	free(c->buf);
+	free(c->fn);
 	memset(c, 0, sizeof *c);
 }
 
@@ -47,9 +49,11 @@ static int read_at(int fd, void *p, size_t n, off_t off)
 	return 0;
 }
 
-/* The bytes of every section named TF_SECTION_RECORDS of the ELF file fd
-   (a linked file has one), or NULL with why set. */
-static char *read_records(int fd, size_t *len, const char **why)
+/* The bytes of every section named want (TF_SECTION_RECORDS or
+   TF_SECTION_FN) of the ELF file fd (a linked file has one), or NULL with
+   why set. */
+static char *read_section(int fd, const char *want, size_t *len,
+			  const char **why)
 {
 	ElfW(Ehdr) eh;
 	ElfW(Shdr) *sh = NULL, s0;
@@ -89,7 +93,7 @@ static char *read_records(int fd, size_t *len, const char **why)
 		const ElfW(Shdr) *s = &sh[i];
 		char *p;
 		if (s->sh_name >= sh[shstrndx].sh_size ||
-		    strcmp(names + s->sh_name, TF_SECTION_RECORDS) ||
+		    strcmp(names + s->sh_name, want) ||
 		    s->sh_type != SHT_PROGBITS)
 			continue;
 		*why = "its " TF_SECTION_RECORDS " section is unreadable";
@@ -190,9 +194,45 @@ static int cache_load(struct rec_cache *c, const char *path)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	c->buf = read_records(fd, &c->len, &c->why);
+	c->buf = read_section(fd, TF_SECTION_RECORDS, &c->len, &c->why);
+	if (c->buf) {   /* optional: a unit under LTO has none */
+		const char *why;
+		c->fn = read_section(fd, TF_SECTION_FN, &c->fnlen, &why);
+	}
 	close(fd);
 	return c->buf ? 0 : -1;
+}
+
+/* The sites' .fn from the unit's entries in c->fn (TF__FNFILE in trap.h):
+   key, site count, one 8-byte address per site as linked, which base (the
+   object's load bias) makes an address in this process.  A site whose .fn
+   the unit set itself keeps it. */
+static void fill_fn(struct tf_unit *u, const struct rec_cache *c,
+		    const char *key, uintptr_t base)
+{
+	size_t i = 0;
+	uint64_t n, v;
+
+	while (c->fn && i + 24 <= c->fnlen) {
+		if (!memcmp(c->fn + i, "\0\0\0\0\0\0\0\0", 8)) {   /* padding */
+			i += 8;
+			continue;
+		}
+		memcpy(&n, c->fn + i + 16, 8);
+		if (n > (c->fnlen - i - 24) / 8)
+			return;                         /* not entries */
+		if (n == u->nsites && !memcmp(c->fn + i, key, 16)) {
+			for (size_t k = 0; k < n; k++) {
+				memcpy(&v, c->fn + i + 24 + 8 * k, 8);
+				if (v && !u->sites[k].fn)
+					__atomic_store_n(&u->sites[k].fn,
+							 (tf_fnptr)(base + (uintptr_t)v),
+							 __ATOMIC_RELEASE);
+			}
+			return;
+		}
+		i += 24 + 8 * (size_t)n;
+	}
 }
 
 /* /proc/self/map_files/<range> of the file mapping holding addr */
@@ -217,7 +257,7 @@ static int map_file_of(const void *addr, char *out, size_t len)
 	return found;
 }
 
-char *rec_sites(const struct tf_unit *u, const struct obj_info *o,
+char *rec_sites(struct tf_unit *u, const struct obj_info *o,
 		struct rec_cache *c, char *err, size_t errlen)
 {
 	char key[40], alt[96];
@@ -236,14 +276,18 @@ char *rec_sites(const struct tf_unit *u, const struct obj_info *o,
 		return s;
 	}
 	if (cache_load(c, path) == 0 &&
-	    (s = find_unit(c, key, u->nsites)))
+	    (s = find_unit(c, key, u->nsites))) {
+		fill_fn(u, c, key, o->base);
 		return s;
+	}
 	const char *why = c->buf ? "its records there do not match this "
 				   "process's (the file was replaced or "
 				   "rebuilt since it was loaded)" : c->why;
 	if (!o->exe && map_file_of(u, alt, sizeof alt) == 0 &&
-	    cache_load(c, alt) == 0 && (s = find_unit(c, key, u->nsites)))
+	    cache_load(c, alt) == 0 && (s = find_unit(c, key, u->nsites))) {
+		fill_fn(u, c, key, o->base);
 		return s;
+	}
 	snprintf(err, errlen, "the site records of %s are not readable: %s; "
 		 "its functions cannot be named until the process is "
 		 "restarted",

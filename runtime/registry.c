@@ -240,19 +240,6 @@ void reg_parse_all(void)
 	pthread_rwlock_unlock(&reg_lock);
 }
 
-/* The sites' .fn from the unit's table of offsets (TF__FNREL in trap.h),
-   before anything reads them. */
-static void fill_fn(struct tf_unit *u)
-{
-	if (!u->fnoff)
-		return;
-	for (unsigned i = 0; i < u->nsites; i++)
-		if (u->fnoff[i] && !u->sites[i].fn)
-			u->sites[i].fn = (tf_fnptr)((uintptr_t)&u->fnoff[i] +
-						    (uintptr_t)(intptr_t)
-						    u->fnoff[i]);
-}
-
 void tf__register(struct tf_unit *u)
 {
 	struct reg_unit *ru;
@@ -265,7 +252,6 @@ void tf__register(struct tf_unit *u)
 			TF_ABI_VERSION);
 		return;
 	}
-	fill_fn(u);
 	if (patch_claim(u))     /* a patch being loaded: kept apart */
 		return;
 	ru = calloc(1, sizeof *ru);

@@ -52,6 +52,8 @@ struct rec_cache {
 	char *path;
 	char *buf;              /* its tf_records bytes, NUL-terminated */
 	size_t len;
+	char *fn;               /* its tf_fn bytes (the sites' .fn), or NULL */
+	size_t fnlen;
 	const char *why;        /* why buf is NULL */
 };
 void rec_cache_free(struct rec_cache *c);
@@ -61,8 +63,9 @@ const char *rec_unit_get(const char *unit_rec, const char *key, char *buf,
 			 size_t len);
 /* The nsites site records of u (each NUL-terminated), a malloc'd copy:
    from memory if its unit record has no key, else from the file of o
-   (trap.h).  NULL, with a one-line reason in err, if they cannot be read. */
-char *rec_sites(const struct tf_unit *u, const struct obj_info *o,
+   (trap.h), which also gives the sites' .fn (TF__FNFILE).  NULL, with a
+   one-line reason in err, if they cannot be read. */
+char *rec_sites(struct tf_unit *u, const struct obj_info *o,
 		struct rec_cache *c, char *err, size_t errlen);
 
 /* ---- registry.c ---- */

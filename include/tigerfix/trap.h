@@ -29,7 +29,7 @@
 #define TIGERFIX_TRAP_H
 
 /* Bumped on any change of the structures below. */
-#define TF_ABI_VERSION 5
+#define TF_ABI_VERSION 6
 
 /* A function pointer of no particular type: casts to and from it do not
    trip -Wcast-function-type, and it is never called as such. */
@@ -70,9 +70,6 @@ struct tf_unit {
 				   order, each NUL-terminated */
 	struct tf_unit *next;   /* runtime-private */
 	void *rt;               /* runtime-private */
-	const int *fnoff;       /* 0, or per site: 0 or the function's offset
-				   from this entry, for the runtime to put in
-				   sites[i].fn (TF__FNREL) */
 };
 
 /* Scratch for one intercepted call, on the thunk's stack. */
@@ -637,31 +634,38 @@ tf__self_x86_64(void)
 #define TF__FN(f, w) ((tf_fnptr)&f)
 #endif
 /*
-** TF__FNREL: where the sites' .fn come from a table of 32-bit offsets
-** (tf_unit.fnoff) in .rodata that tf__register turns into addresses,
-** instead of an address in each site.  An address in .data takes a
-** dynamic relocation in a PIE or shared object (24 bytes of .rela.dyn,
-** applied at every start); an offset within the object is settled by the
-** linker.  x86-64 only, as TF__SHARED (not under LTO, where gcc may move
-** what only a top-level asm names, nor the large code model), and never
-** in a unit without asm (TF__NO_ASM, which the rewriter knows).  The
-** table names an extern function through a local equate (.set), so the
-** offset is to this object's own copy even in a shared object; a static
-** one through its weak symbol (TF__FN), whose relocation tfcc points at
-** the function, or drops when the compiler emitted none (wrap/fnfix.c).
-** TF__FNX(f) / TF__FNW(f, w): what the site holds in C (0 when the table
-** has it); TF__RX(l, f) / TF__RW(w): the table's entry.
+** TF__FNFILE: where the sites' .fn come from the object file instead of
+** an address in each site.  An address in .data takes a dynamic
+** relocation in a PIE or shared object (24 bytes of .rela.dyn, applied
+** at every start), and a table of offsets in .rodata (session 12) took 4
+** bytes a site of the loaded image.  Instead the unit writes one entry a
+** site into the section TF_SECTION_FN, which is not allocated (as
+** TF_SECTION_RECORDS): the linker settles each to the function's address
+** in the linked file, and the runtime adds the object's load bias when
+** it reads the unit's site records (runtime/records.c), before anything
+** uses .fn: a site is looked up, and so parsed, before it is armed.  A
+** unit's entries: its key (TF_INFO_KEY, 16 characters), the number of
+** sites (8 bytes), then per site 8 bytes, 0 or the address; 8-aligned.
+** x86-64 only, as TF__SHARED (not under LTO, where gcc may move what
+** only a top-level asm names, nor the large code model), and never in a
+** unit without asm (TF__NO_ASM, which the rewriter knows).  The table
+** names an extern function through a local equate (.set), so the entry
+** is this object's own copy even in a shared object; a static one
+** through its weak symbol (TF__FN), whose relocation tfcc points at the
+** function, or drops when the compiler emitted none (wrap/fnfix.c).
+** TF__FNX(f) / TF__FNW(f, w): what the site holds in C (0 when the file
+** has it); TF__RX(l, f) / TF__RW(w): the entry.
 */
-#if defined(TF__SHARED) && !defined(TF__NO_FNREL)
-#define TF__FNREL 1
+#if defined(TF__SHARED) && !defined(TF__NO_FNFILE)
+#define TF__FNFILE 1
 #define TF__FNX(f) 0
-#define TF__RX(l, f) ".set\t" l ", " f "\n\t.long\t" l " - .\n\t"
+#define TF__RX(l, f) ".set\t" l ", " f "\n\t.quad\t" l "\n\t"
 #if defined(TF__WEAK_STATICS) && defined(TF__HAVE_OUT)
 #define TF__FNW(f, w) 0
-#define TF__RW(w) ".weak\t" w "\n\t.hidden\t" w "\n\t.long\t" w " - .\n\t"
+#define TF__RW(w) ".weak\t" w "\n\t.hidden\t" w "\n\t.quad\t" w "\n\t"
 #else
 #define TF__FNW(f, w) TF__FN(f, w)
-#define TF__RW(w) ".long\t0\n\t"
+#define TF__RW(w) ".quad\t0\n\t"
 #endif
 #else
 #define TF__FNX(f) ((tf_fnptr)&f)
@@ -725,5 +729,6 @@ tf__self_x86_64(void)
    __start_/__stop_ symbols). */
 #define TF_SECTION_INFO "tf_info"
 #define TF_SECTION_RECORDS "tf_records"
+#define TF_SECTION_FN "tf_fn"       /* the sites' .fn (TF__FNFILE) */
 
 #endif /* TIGERFIX_TRAP_H */

@@ -34,6 +34,6 @@ int main(void)
 }
 struct tf_site tf__S_c7c7c7c7c7c7c7c7[3] = { TF__SITE_INIT((tf_fnptr)&add), TF__SITE_INIT((tf_fnptr)&calc), TF__SITE_INIT((tf_fnptr)&main) };
 static const char tf__IU[] __attribute__((__section__("tf_info"), __used__, __aligned__(1))) = "tf.unit\n3\nprog.c\n00000000\n3\n" "\0" "add\n\n6\nint (int, int)\n1111111111111111\n2222222222222222\nint\nint a\tint b\nstatic\n\n" "\0" "calc\n\n11\nint (int, int)\n1111111111111111\n3333333333333333\nint\nint a\tint b\n\n\n" "\0" "main\n\n16\nint (void)\n4444444444444444\n5555555555555555\nint\n\nmain\n\n";
-static struct tf_unit tf__U = { TF_ABI_VERSION, 3, tf__S_c7c7c7c7c7c7c7c7, 0, 0, tf__IU, 0, 0, 0 };
+static struct tf_unit tf__U = { TF_ABI_VERSION, 3, tf__S_c7c7c7c7c7c7c7c7, 0, 0, tf__IU, 0, 0 };
 static void tf__ctor(void) __attribute__((__constructor__)); static void tf__ctor(void) { if (tf__register) tf__register(&tf__U); }
 static void tf__dtor(void) __attribute__((__destructor__)); static void tf__dtor(void) { if (tf__unregister) tf__unregister(&tf__U); }

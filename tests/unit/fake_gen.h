@@ -74,7 +74,7 @@
 						 __used__, __aligned__(1))) = \
 		text;                                                      \
 	static struct tf_unit tf__U = { TF_ABI_VERSION, n, FG_S, nobjs,    \
-					objs, tf__I, 0, 0, 0 };            \
+					objs, tf__I, 0, 0 };               \
 	static void tf__ctor(void) __attribute__((__constructor__));       \
 	static void tf__ctor(void)                                         \
 	{                                                                  \
