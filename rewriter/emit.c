@@ -416,14 +416,14 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 	/* The constructor's asm emits the shared routines: tf__check1 and,
 	   for a unit with a call in asm, tf__pcall4 or tf__pcall2 (hidden
 	   comdats) and the unit's stub tf__P_<uid> (trap.h). */
-	rw_buf_puts(b, "static void tf__ctor(void) __attribute__((__constructor__)); "
+	rw_buf_puts(b, "static void tf__ctor(void) __attribute__((__constructor__, __cold__)); "
 		    "static void tf__ctor(void) { TF__CHECK_DEFINE; ");
 	if (has_regcall(u))
 		rw_buf_printf(b, "TF__PCALL_DEFINE; TF__PSTUB_DEFINE(tf__S_%s, "
 			      "tf__P_%s); ", o->uid, o->uid);
 	rw_buf_puts(b, "if (tf__register) tf__register(&tf__U); }\n");
 	rw_buf_puts(b,
-		    "static void tf__dtor(void) __attribute__((__destructor__)); "
+		    "static void tf__dtor(void) __attribute__((__destructor__, __cold__)); "
 		    "static void tf__dtor(void) { if (tf__unregister) "
 		    "tf__unregister(&tf__U); }\n"
 		    "#pragma GCC diagnostic pop\n");

@@ -561,7 +561,7 @@ tf__self_x86_64(void)
 ** symbol, so a relocatable link (-r) shows no new global.
 */
 #define TF__PSTUB_DEFINE(sites, p)                                          \
-	__asm__(".pushsection\t.text.unlikely\n\t"                          \
+	__asm__(".pushsection\t.text.unlikely.tf__stub,\"ax\",@progbits\n\t" \
 		".type\t%c1, @function\n"                                   \
 		"%c1:\n\t"                                                   \
 		".cfi_startproc\n\t"                                       \
