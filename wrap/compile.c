@@ -269,10 +269,12 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 ** that decide it by TF_INLINE_RAISE (tf_env), before the user's flags, so
 ** a --param of theirs still wins.  gcc 10 and later only (earlier ones
 ** had other defaults).
-** Lua, session 13 (docs/testing.md), text, run-time instructions and
-** build CPU against plain gcc, by raise: 0: 1.233x, 1.078x; 10: 1.329x,
-** 1.066x; 15: 1.365x, 1.062x, 1.35x; 17 (the default): 1.403x, 1.055x,
-** 1.42x; 20: 1.478x, 1.047x, 1.50x (the build's aim is 1.5x).
+** Lua, session 14 (docs/testing.md), text and run-time instructions
+** against plain gcc, by raise: 0: 1.183x, 1.079x; 10: 1.272x, 1.067x;
+** 14: 1.288x, 1.064x; 15: 1.305x, 1.062x; 16 (the default): 1.319x,
+** 1.055x; 17: 1.342x, 1.055x; 20: 1.414x, 1.047x.  16 is where more
+** inlining stops paying in instructions until 20 (zlib: the same
+** instructions at 16 and 17, 0.5 KB less text).
 ** TF_INLINE_RAISE=0 (or TF_PLAIN_INLINE=1) keeps gcc's own limits.
 */
 

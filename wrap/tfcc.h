@@ -87,7 +87,7 @@ struct call {
 
 /* How far tfcc raises gcc's -O2/-O3 inline limits by default
    (TF_INLINE_RAISE; compile.c says why this much). */
-#define TF_INLINE_RAISE_DEFAULT 17
+#define TF_INLINE_RAISE_DEFAULT 16
 
 /* Settings read once from the environment. */
 struct env {

@@ -199,7 +199,7 @@ fresh; (cd "$W/run" && TF_VERBOSE=1 "$TFCC" gcc -c src/two.c 2>"$W/verb")
 check "TF_VERBOSE=1 prints commands" grep -q '^tfcc: + ' "$W/verb"
 # gcc's inline limits raised by the trap's size at -O2, unless TF_PLAIN_INLINE
 fresh; (cd "$W/run" && TF_VERBOSE=1 "$TFCC" gcc -O2 -c src/two.c 2>"$W/verb")
-check "-O2: inline limits raised" grep -q -- '--param=max-inline-insns-auto=32 --param=max-inline-insns-single=87' "$W/verb"
+check "-O2: inline limits raised" grep -q -- '--param=max-inline-insns-auto=31 --param=max-inline-insns-single=86' "$W/verb"
 fresh; (cd "$W/run" && TF_PLAIN_INLINE=1 TF_VERBOSE=1 "$TFCC" gcc -O2 -c src/two.c 2>"$W/verb")
 check "TF_PLAIN_INLINE=1: gcc's own limits" sh -c "! grep -q -- --param=max-inline '$W/verb'"
 check "TF_PLAIN_INLINE=1: still instrumented" instrumented "$W/run/two.o"
@@ -209,7 +209,7 @@ fresh; (cd "$W/run" && TF_INLINE_RAISE=0 TF_VERBOSE=1 "$TFCC" gcc -O2 -c src/two
 check "TF_INLINE_RAISE=0: gcc's own limits" sh -c "! grep -q -- --param=max-inline '$W/verb'"
 fresh; (cd "$W/run" && TF_INLINE_RAISE=lots TF_VERBOSE=1 "$TFCC" gcc -O2 -c src/two.c 2>"$W/verb")
 check "TF_INLINE_RAISE=lots: one warning line" sh -c "[ \$(grep -c \"TF_INLINE_RAISE='lots' is not a number\" '$W/verb') = 1 ]"
-check "TF_INLINE_RAISE=lots: the default raise" grep -q -- '--param=max-inline-insns-auto=32' "$W/verb"
+check "TF_INLINE_RAISE=lots: the default raise" grep -q -- '--param=max-inline-insns-auto=31' "$W/verb"
 check "TF_INLINE_RAISE=lots: still instrumented" instrumented "$W/run/two.o"
 fresh; (cd "$W/run" && TF_EXPLAIN=1 "$TFCC" gcc -c src/two.c >/dev/null 2>&1)
 check "TF_EXPLAIN=1 compiles" test -f "$W/run/two.o"
