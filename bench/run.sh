@@ -51,7 +51,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a ? b / a : 0 }'; }
 # row NAME UNIT GCC TFCC AIM: one line of the final table
 row() {
 	r=$(ratio "$3" "$4")
-	verdict=$(awk -v r="$r" -v aim="$5" 'BEGIN { print (aim == "" ? "" : (r <= aim ? "ok" : "OVER")) }')
+	# the verdict from the exact ratio, not the printed one: 1.30006 is over
+	verdict=$(awk -v a="$3" -v b="$4" -v aim="$5" 'BEGIN { print (aim == "" || a == 0 ? "" : (b / a <= aim ? "ok" : "OVER")) }')
 	printf '%-28s %14s %14s %8sx %7s %s\n' "$1" "$3 $2" "$4 $2" "$r" "${5:+<=$5}" "$verdict" | tee -a "$table"
 }
 

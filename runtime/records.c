@@ -283,7 +283,7 @@ char *rec_sites(struct tf_unit *u, const struct obj_info *o,
 	const char *why = c->buf ? "its records there do not match this "
 				   "process's (the file was replaced or "
 				   "rebuilt since it was loaded)" : c->why;
-	if (!o->exe && map_file_of(u, alt, sizeof alt) == 0 &&
+	if (!o->exe && map_file_of(u->sites, alt, sizeof alt) == 0 &&
 	    cache_load(c, alt) == 0 && (s = find_unit(c, key, u->nsites))) {
 		fill_fn(u, c, key, o->base);
 		return s;

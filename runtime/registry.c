@@ -136,7 +136,7 @@ static void unit_parse(struct reg_unit *ru, struct rec_cache *cache)
 	ru->sites = calloc(u->nsites ? u->nsites : 1, sizeof *ru->sites);
 	if (!ru->sites)
 		return;
-	obj_lookup(u, &ru->obj);
+	obj_lookup(u->sites, &ru->obj);  /* u may be the runtime's own */
 	/* one record per site (trap.h), from memory or the object file */
 	char *recs = u->info ? rec_sites(u, &ru->obj, cache, err, sizeof err)
 			     : NULL;
@@ -313,6 +313,109 @@ void tf__unregister(struct tf_unit *u)
 	free(ru->text);
 	free(ru);
 	pthread_rwlock_unlock(&reg_lock);
+}
+
+/* Units the runtime made from notes (TF__REG_DEFINE in trap.h), by note:
+   tf__unregister_units finds them there.  Under note_lock. */
+static struct note_unit {
+	const char *note;
+	struct tf_unit *u;
+} *note_units;
+static size_t n_note_units;
+static pthread_mutex_t note_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The next of a linked object's notes (TF__REG_DEFINE in trap.h), from
+   *p on, and its description (20 bytes: offsets of the site array, the
+   unit record and the objects, the site and object counts) in *desc.  A
+   note of another trap ABI (a unit whose layout this runtime cannot
+   read) is logged and skipped.  NULL at the end. */
+static const char *next_note(const char **p, const char *to,
+			     const char **desc)
+{
+	while (*p && to - *p >= 36) {
+		const char *n = *p;
+		uint32_t nsz, dsz, type;
+		memcpy(&nsz, n, 4);
+		memcpy(&dsz, n + 4, 4);
+		memcpy(&type, n + 8, 4);
+		if (nsz != 3 || memcmp(n + 12, "tf", 3) || dsz % 4 ||
+		    dsz > (size_t)(to - n - 16)) {
+			*p = NULL;              /* not ours: stop */
+			return NULL;
+		}
+		*p = n + 16 + dsz;
+		if (type != TF_ABI_VERSION || dsz != 20) {
+			log_msg("tf__register: a unit built for trap ABI %u "
+				"ignored, this runtime has %u; rebuild it with "
+				"this tfcc", (unsigned)type, TF_ABI_VERSION);
+			continue;
+		}
+		*desc = n + 16;
+		return n;
+	}
+	return NULL;
+}
+
+static const void *at_offset(const char *base, const char *field)
+{
+	int32_t off;
+	memcpy(&off, field, 4);
+	return base + off;
+}
+
+void tf__register_units(const char *from, const char *to)
+{
+	const char *note, *d;
+	uint32_t n, nobjs;
+
+	while ((note = next_note(&from, to, &d))) {
+		struct tf_unit *u = calloc(1, sizeof *u);
+		struct note_unit *t;
+		if (!u)
+			return;
+		memcpy(&n, d + 12, 4);
+		memcpy(&nobjs, d + 16, 4);
+		u->abi = TF_ABI_VERSION;
+		u->nsites = n;
+		u->sites = (struct tf_site *)at_offset(d, d);
+		u->info = at_offset(d, d + 4);
+		u->nobjs = nobjs;
+		u->objs = nobjs ? at_offset(d, d + 8) : NULL;
+		pthread_mutex_lock(&note_lock);
+		t = realloc(note_units, (n_note_units + 1) * sizeof *t);
+		if (t) {
+			note_units = t;
+			t[n_note_units].note = note;
+			t[n_note_units++].u = u;
+		}
+		pthread_mutex_unlock(&note_lock);
+		if (!t) {
+			free(u);
+			return;
+		}
+		tf__register(u);
+	}
+}
+
+void tf__unregister_units(const char *from, const char *to)
+{
+	const char *note, *d;
+
+	while ((note = next_note(&from, to, &d))) {
+		struct tf_unit *u = NULL;
+		pthread_mutex_lock(&note_lock);
+		for (size_t k = n_note_units; k-- > 0;)
+			if (note_units[k].note == note) {
+				u = note_units[k].u;
+				note_units[k] = note_units[--n_note_units];
+				break;
+			}
+		pthread_mutex_unlock(&note_lock);
+		if (u) {
+			tf__unregister(u);      /* a patch's: not listed */
+			free(u);
+		}
+	}
 }
 
 struct reg_site *reg_site(struct tf_site *s)

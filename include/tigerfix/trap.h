@@ -84,6 +84,12 @@ struct tf_frame {
 */
 extern void tf__register(struct tf_unit *u) __attribute__((__weak__));
 extern void tf__unregister(struct tf_unit *u) __attribute__((__weak__));
+/* The same for the units of one linked object, from its notes in
+   TF_SECTION_UNITS, from to to (TF__REG_DEFINE). */
+extern void tf__register_units(const char *from, const char *to)
+	__attribute__((__weak__));
+extern void tf__unregister_units(const char *from, const char *to)
+	__attribute__((__weak__));
 /* Run pre-interceptors.  Returns what to call with the (possibly changed)
    arguments: the original (already granted one pass via .by), a
    replacement, or 0 when an interceptor chose to skip the call and has
@@ -249,6 +255,72 @@ tf__self_x86_64(void)
 		"{jmp\t*%%r10|jmp\tr10}\n\t"                                \
 		".size\ttf__check1, .-tf__check1\n\t"                       \
 		".popsection" : :)
+/*
+** TF__REG_DEFINE(S, N, I, O, NO): a unit registers without a
+** constructor or destructor of its own, and without a struct tf_unit in
+** memory.  It puts a note in section TF_SECTION_UNITS (type SHT_NOTE,
+** which linkers keep under --gc-sections, GNU ld and lld alike): name
+** "tf", type TF_ABI_VERSION, and a 20-byte description: the offsets from
+** it of the site array S, the unit record I and the objects O (anything
+** when there are none), and the counts of sites N and objects NO (4
+** bytes each).
+** tf__reg6, one per linked object (a hidden comdat, with its .init_array
+** entry in the same group; tf__unreg6 and .fini_array likewise), hands
+** the object's notes, __start_ to __stop_, to the runtime
+** (tf__register_units), which makes a struct tf_unit of each and
+** registers it (at dlclose and exit, tf__unregister_units unregisters
+** them).  Before (session 13) each unit had a constructor, a destructor
+** and its struct in .data: their code, two FDEs, two relocated array
+** entries and three relocated pointers, about 200 bytes of text a unit
+** (Lua: 33 units, 6.6 KB).  Both routines are three instructions and a
+** jump, with no stack: no CFI, which clang's assembler would refuse
+** inside the host function's.  The host: a cold, unused static function
+** (the rewriter's tf__host), as for the other routines here.
+*/
+#define TF__REG_DEFINE(S, N, I, O, NO)                                      \
+	__asm__(".pushsection\t" TF_SECTION_UNITS ",\"a\",@note\n\t"        \
+		".balign\t4\n\t"                                          \
+		".long\t3, 20, %c[abi]\n\t"                                \
+		".byte\t0x74, 0x66, 0, 0\n"                                 \
+		".Ltf_nd%=:\n\t"                                             \
+		".long\t%c[s] - .Ltf_nd%=, %c[i] - .Ltf_nd%=, "               \
+		"%c[o] - .Ltf_nd%=, %c[n], %c[no]\n\t"                       \
+		".popsection\n\t"                                          \
+		".pushsection\t.text.unlikely.tf__reg6,\"axG\",@progbits,"  \
+		"tf__reg6,comdat\n\t"                                      \
+		".weak\ttf__reg6\n\t.hidden\ttf__reg6\n\t"                \
+		".weak\ttf__unreg6\n\t.hidden\ttf__unreg6\n\t"            \
+		".weak\ttf__register_units\n\t.weak\ttf__unregister_units\n\t" \
+		".hidden\t__start_" TF_SECTION_UNITS "\n\t"               \
+		".hidden\t__stop_" TF_SECTION_UNITS "\n\t"                \
+		".type\ttf__reg6, @function\n"                              \
+		"tf__reg6:\n\t"                                             \
+		"{movq\ttf__register_units@GOTPCREL(%%rip), %%rax|"         \
+		"mov\trax, QWORD PTR tf__register_units@GOTPCREL[rip]}\n\t" \
+		"jmp\t.Ltf_units%=\n\t"                                     \
+		".size\ttf__reg6, .-tf__reg6\n\t"                           \
+		".type\ttf__unreg6, @function\n"                            \
+		"tf__unreg6:\n\t"                                           \
+		"{movq\ttf__unregister_units@GOTPCREL(%%rip), %%rax|"       \
+		"mov\trax, QWORD PTR tf__unregister_units@GOTPCREL[rip]}\n" \
+		".Ltf_units%=:\n\t"                                          \
+		"{testq\t%%rax, %%rax|test\trax, rax}\n\t"                 \
+		"je\t.Ltf_none%=\n\t"                                       \
+		"{leaq\t__start_" TF_SECTION_UNITS "(%%rip), %%rdi|"        \
+		"lea\trdi, [rip+__start_" TF_SECTION_UNITS "]}\n\t"        \
+		"{leaq\t__stop_" TF_SECTION_UNITS "(%%rip), %%rsi|"         \
+		"lea\trsi, [rip+__stop_" TF_SECTION_UNITS "]}\n\t"         \
+		"{jmp\t*%%rax|jmp\trax}\n"                                  \
+		".Ltf_none%=:\n\t"                                           \
+		"ret\n\t"                                                   \
+		".size\ttf__unreg6, .-tf__unreg6\n\t"                       \
+		".popsection\n\t"                                          \
+		".pushsection\t.init_array,\"awG\",@init_array,tf__reg6,"   \
+		"comdat\n\t.balign\t8\n\t.quad\ttf__reg6\n\t.popsection\n\t" \
+		".pushsection\t.fini_array,\"awG\",@fini_array,tf__reg6,"   \
+		"comdat\n\t.balign\t8\n\t.quad\ttf__unreg6\n\t.popsection" \
+		: : [s] "i"(S), [i] "i"(I), [o] "i"(O), [n] "i"(N),          \
+		    [no] "i"(NO), [abi] "i"(TF_ABI_VERSION))
 #else
 #define TF__CHECK_DEFINE ((void)0)
 #define TF__ENTRY(s, cold)                                                  \
@@ -730,5 +802,6 @@ tf__self_x86_64(void)
 #define TF_SECTION_INFO "tf_info"
 #define TF_SECTION_RECORDS "tf_records"
 #define TF_SECTION_FN "tf_fn"       /* the sites' .fn (TF__FNFILE) */
+#define TF_SECTION_UNITS "tf_units" /* a note per unit (TF__REG_DEFINE) */
 
 #endif /* TIGERFIX_TRAP_H */

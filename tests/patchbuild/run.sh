@@ -85,7 +85,7 @@ libc)		# library functions stay ordinary references
 		bad "puts is not an undefined reference"
 	readelf -W --dyn-syms "$tmp/fix.so" | grep -q 'tf\.imp\.func\.\.\(puts\|printf\)' &&
 		bad "a libc function became an import"
-	has "$(dynsym tf__register)" " UND " || bad "tf__register is defined: libtf linked in"
+	has "$(dynsym tf__register_units)" " UND " || bad "tf__register_units is defined: libtf linked in"
 	readelf -d "$tmp/fix.so" | grep -q 'libtf' && bad "the patch needs libtf"
 	readelf -d "$tmp/fix.so" | grep -q 'BIND_NOW\|FLAGS.*NOW' || bad "not linked with -z now"
 	true
