@@ -411,38 +411,43 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 	rw_buf_puts(b, ";\n");
 	fn_table(b, o, u, nsites, key);
 	/* The shared routines (tf__check1 and, for a unit with a call in
-	   asm, tf__pcall4 or tf__pcall2: hidden comdats; the unit's stub
-	   tf__P_<uid>) come from asm in a function: with the shared check
-	   (x86-64), a cold static one nothing calls, tf__host, whose asm
-	   also registers the unit (TF__REG_DEFINE: a note that describes
-	   it, and one registrar per linked object); elsewhere a
-	   constructor, which registers the unit's struct tf_unit, and a
-	   destructor (trap.h). */
-	struct rw_buf d = {0};
-	rw_buf_puts(&d, "TF__CHECK_DEFINE; ");
-	if (has_regcall(u))
-		rw_buf_printf(&d, "TF__PCALL_DEFINE; TF__PSTUB_DEFINE(tf__S_%s, "
-			      "tf__P_%s); ", o->uid, o->uid);
-	rw_buf_add(&d, "", 1);
-	/* with no objects, any address stands for them (nobjs says 0) */
-	rw_buf_printf(b, "#if defined(TF__SHARED)\n"
+	   asm, tf__pcall4 or tf__pcall2: hidden comdats) come from asm in a
+	   function, whose asm also registers the unit (TF__REG_DEFINE: a
+	   note that describes it, and one registrar per linked object):
+	   where the cold blocks call a stub, the stub itself, a naked
+	   static function (tf__P_<uid>, TF__PSTUB); else, with the shared
+	   check (x86-64), a cold static one nothing calls, tf__host.
+	   Elsewhere a constructor, which registers the unit's struct
+	   tf_unit, and a destructor (trap.h). */
+	int rc = has_regcall(u);
+	char reg[256];
+	snprintf(reg, sizeof reg, "TF__REG_DEFINE(tf__S_%s, %u, tf__I, %s, %u); ",
+		 o->uid, nsites, u->nobjs ? "tf__O" : "tf__I", u->nobjs);
+	/* (with no objects, any address stands for them: nobjs says 0) */
+	if (rc)
+		rw_buf_printf(b, "#if defined(TF__PSTUB)\n"
+			      "static void tf__P_%s(void) { TF__PSTUB_BODY(tf__S_%s); "
+			      "TF__CHECK_DEFINE; TF__PCALL_DEFINE; %s}\n#elif",
+			      o->uid, o->uid, reg);
+	else
+		rw_buf_puts(b, "#if");
+	rw_buf_printf(b, " defined(TF__SHARED)\n"
 		      "static void tf__host(void) __attribute__((__used__, __cold__)); "
-		      "static void tf__host(void) { %sTF__REG_DEFINE(tf__S_%s, %u, "
-		      "tf__I, %s, %u); }\n"
+		      "static void tf__host(void) { TF__CHECK_DEFINE; %s%s}\n"
 		      "#else\n"
 		      "static struct tf_unit tf__U = { TF_ABI_VERSION, %u, tf__S_%s, "
 		      "%u, %s, tf__I, 0, 0 };\n"
 		      "static void tf__ctor(void) __attribute__((__constructor__, __cold__)); "
-		      "static void tf__ctor(void) { %sif (tf__register) "
+		      "static void tf__ctor(void) { TF__CHECK_DEFINE; %sif (tf__register) "
 		      "tf__register(&tf__U); }\n"
 		      "static void tf__dtor(void) __attribute__((__destructor__, __cold__)); "
 		      "static void tf__dtor(void) { if (tf__unregister) "
 		      "tf__unregister(&tf__U); }\n"
 		      "#endif\n"
 		      "#pragma GCC diagnostic pop\n",
-		      d.p, o->uid, nsites, u->nobjs ? "tf__O" : "tf__I", u->nobjs,
-		      nsites, o->uid, u->nobjs, u->nobjs ? "tf__O" : "0", d.p);
-	free(d.p);
+		      rc ? "TF__PCALL_DEFINE; " : "", reg,
+		      nsites, o->uid, u->nobjs, u->nobjs ? "tf__O" : "0",
+		      rc ? "TF__PCALL_DEFINE; " : "");
 }
 
 static int by_offset(const void *a, const void *b)
@@ -509,8 +514,9 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 			      "((__visibility__(\"hidden\")));\n", o->uid,
 			      nsites ? nsites : 1);
 		if (has_regcall(u))
-			rw_buf_printf(b, "extern void tf__P_%s(void) __attribute__"
-				      "((__visibility__(\"hidden\")));\n", o->uid);
+			rw_buf_printf(b, "#if defined(TF__PSTUB)\nstatic void tf__P_%s"
+				      "(void) __attribute__((__used__, __cold__, "
+				      "__naked__));\n#endif\n", o->uid);
 	}
 	rw_buf_puts(b, "#line 1 ");
 	cstr(b, o->presumed);

@@ -490,7 +490,7 @@ tf__self_x86_64(void)
 ** tfcc compiles with -mno-red-zone (and defines TF__NORZ; wrap/compile.c
 ** says when): nothing live sits below rsp, so the cold block calls, and a
 ** call and a ret the return predictor pairs.  It calls its unit's stub
-** (TF__PSTUB_DEFINE: r10 = the unit's site array, on to tf__pcall4) with
+** (TF__PSTUB_BODY: r10 = the unit's site array, on to tf__pcall4) with
 ** the site's index in the immediate of the "test" before the call: "testb
 ** $i, %al" (2 bytes), or "testw $i, %ax" (4) in a unit of more than 256
 ** sites (the rewriter defines TF__WIDE).  9 bytes against the 12 of
@@ -627,21 +627,19 @@ tf__self_x86_64(void)
 		".size\ttf__pcall4w, .-tf__pcall4w\n\t"                   \
 		".popsection" : :)
 /*
-** A unit's stub, TF__PCALL_DEFINE's second part: the unit's site array
-** sites into r10, then on to tf__pcall4 (or tf__pcall4w).  p, named after
-** the unit's uid (tf__P_<uid>), is what its cold blocks call; a local
-** symbol, so a relocatable link (-r) shows no new global.
+** A unit's stub, tf__P_<uid>, is what its cold blocks call: the unit's
+** site array into r10, then on to tf__pcall4 (or tf__pcall4w).  It is the
+** body of a naked static function (the rewriter's, where TF__PSTUB is
+** defined), which also holds the asm of the shared routines and of the
+** unit's registration (TF__REG_DEFINE): the function's FDE is the stub's
+** (the CFA is rsp+8 throughout, as the compiler's default rule says),
+** where a stub of its own took an FDE more (32 bytes a unit: Lua 1 KB).
+** A local symbol, so a relocatable link (-r) shows no new global.
 */
-#define TF__PSTUB_DEFINE(sites, p)                                          \
-	__asm__(".pushsection\t.text.unlikely.tf__stub,\"ax\",@progbits\n\t" \
-		".type\t%c1, @function\n"                                   \
-		"%c1:\n\t"                                                   \
-		".cfi_startproc\n\t"                                       \
-		"{leaq\t%c0(%%rip), %%r10|lea\tr10, [rip+%c0]}\n\t"          \
-		"jmp\t" TF__PCALL_ENTRY "\n\t"                             \
-		".cfi_endproc\n\t"                                        \
-		".size\t%c1, .-%c1\n\t"                                     \
-		".popsection" : : "i"(sites), "i"(p))
+#define TF__PSTUB 1
+#define TF__PSTUB_BODY(sites)                                               \
+	__asm__("{leaq\t%c0(%%rip), %%r10|lea\tr10, [rip+%c0]}\n\t"          \
+		"jmp\t" TF__PCALL_ENTRY : : "i"(sites))
 #else
 #define TF__PCALL_DEFINE                                                    \
 	__asm__(".pushsection\t.text.unlikely.tf__pcall2,\"axG\",@progbits," \
@@ -677,14 +675,12 @@ tf__self_x86_64(void)
 		".cfi_endproc\n\t"                                        \
 		".size\ttf__pcall2, .-tf__pcall2\n\t"                     \
 		".popsection" : :)
-#define TF__PSTUB_DEFINE(sites, p) ((void)0)
 #endif
 #else
 #define TF__RSEL(rc, c) c
 #define TF__RENTRY_T(s, t, cold) TF__ENTRY_T(s, t, cold)
 #define TF__RPICK(s, t) TF__PICK(s, t)
 #define TF__PCALL_DEFINE ((void)0)
-#define TF__PSTUB_DEFINE(sites, p) ((void)0)
 #endif
 
 /*
