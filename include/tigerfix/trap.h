@@ -274,7 +274,8 @@ tf__self_x86_64(void)
 ** entries and three relocated pointers, about 200 bytes of text a unit
 ** (Lua: 33 units, 6.6 KB).  Both routines are three instructions and a
 ** jump, with no stack: no CFI, which clang's assembler would refuse
-** inside the host function's.  The host: a cold, unused static function
+** inside the host function's; under indirect-branch tracking they start
+** with endbr64 (.init_array calls them indirectly).  The host: a cold, unused static function
 ** (the rewriter's tf__host), as for the other routines here.
 */
 #define TF__REG_DEFINE(S, N, I, O, NO)                                      \
@@ -295,12 +296,14 @@ tf__self_x86_64(void)
 		".hidden\t__stop_" TF_SECTION_UNITS "\n\t"                \
 		".type\ttf__reg6, @function\n"                              \
 		"tf__reg6:\n\t"                                             \
+		TF__ENDBR                                                   \
 		"{movq\ttf__register_units@GOTPCREL(%%rip), %%rax|"         \
 		"mov\trax, QWORD PTR tf__register_units@GOTPCREL[rip]}\n\t" \
 		"jmp\t.Ltf_units%=\n\t"                                     \
 		".size\ttf__reg6, .-tf__reg6\n\t"                           \
 		".type\ttf__unreg6, @function\n"                            \
 		"tf__unreg6:\n\t"                                           \
+		TF__ENDBR                                                   \
 		"{movq\ttf__unregister_units@GOTPCREL(%%rip), %%rax|"       \
 		"mov\trax, QWORD PTR tf__unregister_units@GOTPCREL[rip]}\n" \
 		".Ltf_units%=:\n\t"                                          \

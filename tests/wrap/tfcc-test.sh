@@ -479,6 +479,11 @@ EOF2
 	check "-mred-zone: neither -mno-red-zone nor TF__NORZ" sh -c "! grep -q -- '-mno-red-zone\|TF__NORZ' '$W/verb'"
 	check "-mred-zone: the cold block jumps to tf__pcall2" sh -c "sed -n '/^twice:/,/^\.LFE/p' '$W/st/shr.s' | grep -q 'jmp[[:space:]]*tf__pcall2' && ! grep -q 'tf__pcall4\|tf__P_' '$W/st/shr.s'"
 	check "regcall trap: cold block unaligned" sh -c "sed -n '/^twice:/,/^\.LFE/p' '$W/st/sh.s' | grep -q 'jne' && ! sed -n '/^twice:/,/^\.LFE/p' '$W/st/sh.s' | grep -q p2align"
+	# the registrar (trap.h TF__REG_DEFINE) runs from .init_array, an
+	# indirect call: under indirect-branch tracking it starts with endbr64
+	(cd "$W/st" && "$TFCC" gcc -O2 -fcf-protection=full -c sh.c -o cet.o)
+	check "registrar: tf__reg6 and tf__unreg6 start with endbr64 under -fcf-protection" sh -c "objdump -d '$W/st/cet.o' | grep -A1 '<tf__reg6>:' | grep -q endbr64 && objdump -d '$W/st/cet.o' | grep -A1 '<tf__unreg6>:' | grep -q endbr64"
+	check "registrar: one note per unit, its .init_array entry in the comdat" sh -c "readelf -SW '$W/st/sh.o' | grep -q ' tf_units  *NOTE' && readelf -gW '$W/st/sh.o' | grep -A4 'tf__reg6' | grep -q init_array"
 	check "shared check: not in an LTO object" sh -c "! nm '$W/st/lto.o' 2>/dev/null | grep -q tf__check1 && ! grep -q tf__check1 '$W/st/lto.o'"
 fi
 
