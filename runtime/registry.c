@@ -321,7 +321,7 @@ static struct note_unit {
 	const char *note;
 	struct tf_unit *u;
 } *note_units;
-static size_t n_note_units;
+static size_t n_note_units, cap_note_units;
 static pthread_mutex_t note_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The next of a linked object's notes (TF__REG_DEFINE in trap.h), from
@@ -382,9 +382,16 @@ void tf__register_units(const char *from, const char *to)
 		u->nobjs = nobjs;
 		u->objs = nobjs ? at_offset(d, d + 8) : NULL;
 		pthread_mutex_lock(&note_lock);
-		t = realloc(note_units, (n_note_units + 1) * sizeof *t);
+		t = note_units;
+		if (n_note_units == cap_note_units) {   /* doubling: a program
+							   of thousands of units */
+			size_t cap = cap_note_units ? 2 * cap_note_units : 64;
+			if ((t = realloc(note_units, cap * sizeof *t))) {
+				note_units = t;
+				cap_note_units = cap;
+			}
+		}
 		if (t) {
-			note_units = t;
 			t[n_note_units].note = note;
 			t[n_note_units++].u = u;
 		}

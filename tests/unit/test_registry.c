@@ -10,6 +10,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <stdint.h>
+#include <stdio.h>
+
 #include <tigerfix/tf.h>
 
 int mul(int a, int b);
@@ -157,6 +160,64 @@ static void dlopen_dlclose(void **state)
 	assert_true(tf_site_find("mul") != NULL);
 }
 
+/*
+** Units registered from notes (trap.h TF__REG_DEFINE), as a linked
+** object's registrar hands them over: 300 of them (the runtime's table
+** of them grows past its first sizes), one of another trap ABI (skipped),
+** then bytes that are no note (the end).  Each unit's site records follow
+** its unit record in memory (an empty key), so nothing reads a file.
+*/
+#define NOTES 300
+static struct tf_site note_sites[NOTES][1];
+static char note_info[NOTES][160];
+static uint32_t notes[NOTES + 2][9];  /* 36 bytes each, the last no note */
+
+static void note_put(uint32_t *n, uint32_t type, unsigned i)
+{
+	const char *d = (const char *)&n[4];
+	int32_t off;
+	n[0] = 3;
+	n[1] = 20;
+	n[2] = type;
+	memcpy(&n[3], "tf\0", 4);
+	off = (int32_t)((const char *)note_sites[i] - d);
+	memcpy(&n[4], &off, 4);
+	off = (int32_t)(note_info[i] - d);
+	memcpy(&n[5], &off, 4);
+	n[6] = 0;               /* no objects: anything */
+	n[7] = 1;
+	n[8] = 0;
+}
+
+static void units_from_notes(void **state)
+{
+	char name[32];
+	unsigned i;
+
+	(void)state;
+	for (i = 0; i < NOTES; i++) {
+		int n = snprintf(note_info[i], sizeof note_info[i],
+				 "tf.unit\n%d\ntests/unit/notes.c\n0\n1\n\n",
+				 TF_ABI_VERSION);
+		snprintf(note_info[i] + n + 1, sizeof note_info[i] - (size_t)n - 1,
+			 "note_fn_%u\n\n%u\nint (int)\n1\n2\nint\nint x\n\n"
+			 "i4.4;i4.4\n", i, i + 1);
+		note_put(notes[i], TF_ABI_VERSION, i);
+	}
+	note_put(notes[NOTES], TF_ABI_VERSION + 1, 0);  /* another ABI */
+	memcpy(&notes[NOTES + 1][3], "xx\0", 4);      /* no note */
+	assert_int_equal(tf_sites(NULL, 0, "note_fn_*"), 0);
+	tf__register_units((const char *)notes, (const char *)notes[NOTES + 2]);
+	assert_int_equal(tf_sites(NULL, 0, "note_fn_*"), NOTES);
+	assert_non_null(tf_site_find("note_fn_0"));
+	snprintf(name, sizeof name, "note_fn_%u", NOTES - 1);
+	assert_true(tf_site_find(name) == note_sites[NOTES - 1]);
+	tf__unregister_units((const char *)notes, (const char *)notes[NOTES + 2]);
+	assert_int_equal(tf_sites(NULL, 0, "note_fn_*"), 0);
+	assert_null(tf_site_find("note_fn_0"));
+	assert_non_null(tf_site_find("mul"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +228,7 @@ int main(void)
 		cmocka_unit_test(records_from_file),
 		cmocka_unit_test(objects),
 		cmocka_unit_test(dlopen_dlclose),
+		cmocka_unit_test(units_from_notes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
