@@ -281,16 +281,16 @@ static void objects(struct rw_buf *b, const struct rw_opts *o,
 			      ob->label);
 		k++;
 	}
-	rw_buf_puts(b, "static const struct tf_object tf__O[] = { ");
+	/* their addresses; their names go in the records (tail) */
+	rw_buf_puts(b, "static void *const tf__O[] = { ");
 	k = 0;
 	for (unsigned i = 0; i < u->nobjs; i++) {
 		const struct rw_obj *ob = &u->objs[i];
-		rw_buf_puts(b, i ? ", { " : "{ ");
-		cstr(b, ob->name);
+		rw_buf_puts(b, i ? ", " : "");
 		if (ob->label)
-			rw_buf_printf(b, ", tf__L%u }", k++);
+			rw_buf_printf(b, "(void *)tf__L%u", k++);
 		else
-			rw_buf_printf(b, ", (void *)&%s }", ob->var);
+			rw_buf_printf(b, "(void *)&%s", ob->var);
 	}
 	rw_buf_puts(b, " };\n");
 	(void)o;
@@ -380,6 +380,12 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 	for (unsigned k = 0; k < u->nfuncs; k++)
 		if (!u->funcs[k].skip)
 			record(&s, u, &u->funcs[k]);
+	if (u->nobjs) {         /* the objects' names: one record more */
+		rw_buf_puts(&s, TF_INFO_OBJECTS_MAGIC "\n");
+		for (unsigned i = 0; i < u->nobjs; i++)
+			rw_buf_printf(&s, "%s\n", u->objs[i].name);
+		rw_buf_add(&s, "", 1);
+	}
 	rw_buf_printf(&t, "tf.unit\n%u\n%s\n%s\n%u\n", TF_ABI_VERSION,
 		      o->presumed, o->variant, nsites);
 	char key[17] = "";

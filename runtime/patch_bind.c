@@ -115,16 +115,16 @@ static void *find_object(const struct pb_target *t, const char *file,
 	for (pass = 0; pass < 2 && !n; pass++) {
 		for (i = 0; i < t->nunits; i++) {
 			const struct tf_unit *u = t->units[i]->u;
+			const char **names = t->units[i]->objnames;
 			const char *uf = t->units[i]->file ?
 					 t->units[i]->file : "";
 			if (*file && (pass == 0 ? strcmp(uf, file) :
 				      strcmp(base_name(uf), base_name(file))))
 				continue;
-			for (k = 0; k < u->nobjs; k++)
-				if (u->objs[k].name &&
-				    !strcmp(u->objs[k].name, name)) {
+			for (k = 0; names && k < u->nobjs; k++)
+				if (names[k] && !strcmp(names[k], name)) {
 					if (!n++)
-						addr = u->objs[k].addr;
+						addr = u->objs[k];
 				}
 		}
 		if (!*file)

@@ -263,11 +263,13 @@ char *rec_sites(struct tf_unit *u, const struct obj_info *o,
 	char key[40], alt[96];
 	char *s;
 	const char *path = o->exe ? "/proc/self/exe" : o->path;
+	/* the site records, and the objects record of a unit with objects */
+	unsigned nrec = u->nsites + (u->nobjs ? 1 : 0);
 
 	rec_unit_get(u->info, TF_INFO_KEY, key, sizeof key);
 	if (!*key) {                    /* the records follow in memory */
 		const char *p = u->info + strlen(u->info) + 1, *e = p;
-		for (unsigned k = 0; k < u->nsites; k++)
+		for (unsigned k = 0; k < nrec; k++)
 			e += strlen(e) + 1;
 		if ((s = malloc((size_t)(e - p) + 1))) {
 			memcpy(s, p, (size_t)(e - p));
@@ -276,7 +278,7 @@ char *rec_sites(struct tf_unit *u, const struct obj_info *o,
 		return s;
 	}
 	if (cache_load(c, path) == 0 &&
-	    (s = find_unit(c, key, u->nsites))) {
+	    (s = find_unit(c, key, nrec))) {
 		fill_fn(u, c, key, o->base);
 		return s;
 	}
@@ -284,7 +286,7 @@ char *rec_sites(struct tf_unit *u, const struct obj_info *o,
 				   "process's (the file was replaced or "
 				   "rebuilt since it was loaded)" : c->why;
 	if (!o->exe && map_file_of(u->sites, alt, sizeof alt) == 0 &&
-	    cache_load(c, alt) == 0 && (s = find_unit(c, key, u->nsites))) {
+	    cache_load(c, alt) == 0 && (s = find_unit(c, key, nrec))) {
 		fill_fn(u, c, key, o->base);
 		return s;
 	}

@@ -118,6 +118,32 @@ const char *reg_records_error(void)
 	return rec_error;
 }
 
+/* The objects record (trap.h TF_INFO_OBJECTS_MAGIC, a name per line in
+   the order of u->objs) after a unit's site records: ru->objnames.  A
+   record that is not one, or too short, leaves the objects unnamed. */
+static void objects_parse(struct reg_unit *ru, const char *rec)
+{
+	static const char magic[] = TF_INFO_OBJECTS_MAGIC "\n";
+	unsigned k, n = ru->u->nobjs;
+	char *p;
+
+	if (strncmp(rec, magic, sizeof magic - 1) ||
+	    !(ru->objtext = strdup(rec + sizeof magic - 1)) ||
+	    !(ru->objnames = calloc(n, sizeof *ru->objnames))) {
+		free(ru->objtext);
+		ru->objtext = NULL;
+		return;
+	}
+	for (k = 0, p = ru->objtext; k < n && *p; k++) {
+		char *nl = strchr(p, '\n');
+		ru->objnames[k] = p;
+		if (!nl)
+			break;
+		*nl = 0;
+		p = nl + 1;
+	}
+}
+
 /* parse a unit's records; caller holds the write lock */
 static void unit_parse(struct reg_unit *ru, struct rec_cache *cache)
 {
@@ -175,6 +201,8 @@ static void unit_parse(struct reg_unit *ru, struct rec_cache *cache)
 			rs->flags |= RF_NOTHUNK;
 		__atomic_store_n(&u->sites[i].rt, rs, __ATOMIC_RELEASE);
 	}
+	if (recs && u->nobjs)
+		objects_parse(ru, rec);
 	free(recs);
 	__atomic_sub_fetch(&unparsed, 1, __ATOMIC_RELEASE);
 }
@@ -303,6 +331,8 @@ void tf__unregister(struct tf_unit *u)
 						   its code is gone */
 		}
 		free(ru->sites);
+		free(ru->objnames);
+		free(ru->objtext);
 		free(ru->obj.path);
 		free(ru->recerr);
 		addr_rebuild();
@@ -577,9 +607,9 @@ void *tf_object_find(const char *file, const char *name)
 		const char *uf = ru->file ? ru->file : "";
 		if (strcmp(file, uf) && strcmp(file, base_name(uf)))
 			continue;
-		for (i = 0; i < u->nobjs && !addr; i++)
-			if (u->objs[i].name && !strcmp(u->objs[i].name, name))
-				addr = u->objs[i].addr;
+		for (i = 0; ru->objnames && i < u->nobjs && !addr; i++)
+			if (ru->objnames[i] && !strcmp(ru->objnames[i], name))
+				addr = u->objs[i];
 	}
 	pthread_rwlock_unlock(&reg_lock);
 	return addr;

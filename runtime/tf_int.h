@@ -61,7 +61,8 @@ void rec_cache_free(struct rec_cache *c);
    none). */
 const char *rec_unit_get(const char *unit_rec, const char *key, char *buf,
 			 size_t len);
-/* The nsites site records of u (each NUL-terminated), a malloc'd copy:
+/* The nsites site records of u (each NUL-terminated), then its objects
+   record if it has objects (trap.h), a malloc'd copy:
    from memory if its unit record has no key, else from the file of o
    (trap.h), which also gives the sites' .fn (TF__FNFILE).  NULL, with a
    one-line reason in err, if they cannot be read. */
@@ -103,6 +104,9 @@ struct reg_unit {
 	const char *file, *variant;
 	struct obj_info obj;
 	struct reg_site *sites; /* NULL until parsed */
+	char *objtext;          /* owned copy of the objects record */
+	const char **objnames;  /* per object (u->objs), into objtext; NULL
+				   until parsed or if unreadable */
 	char *recerr;           /* why its site records are unreadable */
 	int dead;
 };

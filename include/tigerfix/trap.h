@@ -49,14 +49,6 @@ struct tf_site {
 /* A site's initializer, fn its .fn (the generated code's arrays). */
 #define TF__SITE_INIT(fn) { 0, 0, fn, 0, 0 }
 
-/* An object with static storage the unit defines, so a patch can bind to
-   the running instance (stripped binaries included).  name is "var" for a
-   file-scope object, "fn/var" for a static local of fn ("fn/var#2" for the
-   second of that name in fn). */
-struct tf_object {
-	const char *name;
-	void *addr;
-};
 
 /* One instrumented translation unit, registered by its constructor. */
 struct tf_unit {
@@ -64,7 +56,11 @@ struct tf_unit {
 	unsigned nsites;
 	struct tf_site *sites;
 	unsigned nobjs;
-	const struct tf_object *objs;
+	void *const *objs;      /* the objects with static storage the unit
+				   defines, so a patch can bind to the
+				   running instance (stripped binaries
+				   included); their names are in the unit's
+				   objects record (TF_INFO_OBJECTS_MAGIC) */
 	const char *info;       /* the unit record (section tf_info), then, if
 				   it has no key, one record per site in
 				   order, each NUL-terminated */
@@ -766,8 +762,13 @@ tf__self_x86_64(void)
 ** its key, the FNV-1a 64 hash of the unit's site records (their bytes
 ** and NULs), finds and checks the full copy in the file.  A unit record
 ** with no key (a file named with '"' or '\\', whose unit takes no asm)
-** has its site records after it in TF_SECTION_INFO.  A tool reading a
-** section skips NULs (padding between units) to the next unit record.
+** has its site records after it in TF_SECTION_INFO.  A unit with objects
+** (tf_unit.objs) has one record more after its site records, and in the
+** key: TF_INFO_OBJECTS_MAGIC, then each object's name on a line of its
+** own, in the order of tf_unit.objs: "var" for a file-scope object,
+** "fn/var" for a static local of fn ("fn/var#2" for the second of that
+** name in fn).  A tool reading a section skips NULs (padding between
+** units) to the next unit record.
 */
 #define TF_INFO_NAME "name"         /* function name */
 #define TF_INFO_FILE "file"         /* source path as given to the compiler */
@@ -788,6 +789,7 @@ tf__self_x86_64(void)
 #define TF_INFO_KEY "key"           /* 16 hex digits: FNV-1a 64 of the site
 				       records; empty: they follow in tf_info */
 #define TF_INFO_UNIT_MAGIC "tf.unit"
+#define TF_INFO_OBJECTS_MAGIC "tf.objects"
 #define TF_INFO_SITE_KEYS                                                   \
 	{ TF_INFO_NAME, TF_INFO_FILE, TF_INFO_LINE, TF_INFO_SIG,           \
 	  TF_INFO_SIGHASH, TF_INFO_BODYHASH, TF_INFO_RET, TF_INFO_PARAMS,  \
