@@ -71,6 +71,9 @@ check "... after a served request" grep -q "rewrite server" "$W/pipe"
 printf 'int broken(void) { return }\n' >"$W/src/broken.c"
 (cd "$W/src" && "$TFCC" gcc -O2 -c broken.c -o "$W/out/broken.o") 2>/dev/null
 check "after a failed request (its worker replaced): served" wait_for sh -c "cd '$W/src' && TF_VERBOSE=1 '$TFCC' gcc -O2 -c tiny.c -o '$W/out/t4.o' 2>&1 | grep -q 'rewrite server'"
+# between requests a worker holds no client's directory (a mount point
+# could not be unmounted under an idle server)
+check "an idle worker is back in /, not in the client's directory" sh -c "w=\$(pgrep -P \"\$(pgrep -o -f -- '--serve $XDG_RUNTIME_DIR/')\" | head -n 1); [ -n \"\$w\" ] && [ \"\$(readlink /proc/\$w/cwd)\" = / ]"
 
 # 4. garbage on the socket: the server lives on and serves the next
 python3 - "$(sock)" <<'EOF'
