@@ -235,8 +235,12 @@ struct shared {
 	int busy[RWS_MAX_WORKERS];      /* by worker slot: inside a request */
 };
 
-/* Has this worker grown past RWS_MAX_RSS_MB (a huge file's parse leaves
-   its memory with the allocator)?  Then a fresh worker takes over. */
+/* How big a worker may grow, in MB: RWS_MAX_RSS_MB, or TF_SERVER_WORKER_MB
+   (read by the server before it forks any). */
+static long max_rss_mb = RWS_MAX_RSS_MB;
+
+/* Has this worker grown past max_rss_mb (a huge file's parse leaves its
+   memory with the allocator)?  Then a fresh worker takes over. */
 static int big(void)
 {
 	long pages = 0, rss = 0;
@@ -246,7 +250,7 @@ static int big(void)
 			rss = 0;
 		fclose(f);
 	}
-	return rss * (sysconf(_SC_PAGESIZE) >> 10) > RWS_MAX_RSS_MB * 1024L;
+	return rss * (sysconf(_SC_PAGESIZE) >> 10) > max_rss_mb * 1024L;
 }
 
 /*
@@ -310,6 +314,9 @@ static int max_workers(void)
 int rw_serve(const char *path)
 {
 	const char *idle_env = getenv("TF_SERVER_IDLE");
+	const char *mb_env = getenv("TF_SERVER_WORKER_MB");
+	if (mb_env && atol(mb_env) > 0)
+		max_rss_mb = atol(mb_env);
 	int idle = idle_env && atoi(idle_env) > 0 ? atoi(idle_env)
 						  : RWS_IDLE_SECONDS;
 	struct stat mine, now;

@@ -25,6 +25,7 @@
 #define RWS_IDLE_SECONDS 30             /* a server with no request exits */
 #define RWS_RECYCLE 256                 /* requests a worker answers, at most */
 #define RWS_MAX_WORKERS 16
-#define RWS_MAX_RSS_MB 512                /* a worker bigger than this is replaced */
+#define RWS_MAX_RSS_MB 512              /* a worker bigger than this is
+                                           replaced (TF_SERVER_WORKER_MB) */
 
 #endif /* TF_SERVE_PROTO_H */

@@ -34,6 +34,9 @@ wait_for() {
 }
 served() { [ -S "$(sock)" ]; }
 gone() { [ -z "$(sock)" ] && ! pgrep -f -- "--serve $XDG_RUNTIME_DIR/" >/dev/null; }
+# no server process (a killed one leaves its socket: gone would wait out
+# its deadline)
+no_server() { ! pgrep -f -- "--serve $XDG_RUNTIME_DIR/" >/dev/null; }
 # instrumented OBJ: the object carries site records
 instrumented() { readelf -SW "$1" | grep -q ' tf_records '; }
 
@@ -123,7 +126,7 @@ check "stale socket: no warning" sh -c "! grep -q 'warning' '$W/err'"
 check "stale socket: replaced by a live server" wait_for pgrep -f -- "--serve $s"
 check "... that serves" wait_for sh -c "cd '$W/src' && TF_VERBOSE=1 '$TFCC' gcc -O2 -c tiny.c -o '$W/out/k.o' 2>&1 | grep -q 'rewrite server'"
 pkill -f -- "--serve $XDG_RUNTIME_DIR/"
-wait_for gone
+wait_for no_server
 rm -f "$XDG_RUNTIME_DIR"/tigerfix/*
 
 # 7. a socket directory others may write to: no server, compiles still work
@@ -152,6 +155,32 @@ for i in 1 2 3 4 5 6; do
 done
 n=$(pgrep -f -- "--serve $XDG_RUNTIME_DIR/" | wc -l)
 check "at most 3 workers and the server ($n processes)" test "$n" -ge 2 -a "$n" -le 4
+
+# 9. a worker that has grown past TF_SERVER_WORKER_MB after a request is
+# replaced; below it (512 MB by default) it serves the next one
+pkill -f -- "--serve $XDG_RUNTIME_DIR/"
+wait_for no_server
+rm -f "$XDG_RUNTIME_DIR"/tigerfix/*
+worker_pid() { pgrep -P "$(pgrep -o -f -- "--serve $XDG_RUNTIME_DIR/")" 2>/dev/null | head -n 1; }
+has_worker() { [ -n "$(worker_pid)" ]; }
+alive() { kill -0 "$1" 2>/dev/null; }
+# the worker gone, the server still there (not gone idle)
+replaced() { ! kill -0 "$1" 2>/dev/null && pgrep -f -- "--serve $XDG_RUNTIME_DIR/" >/dev/null; }
+(cd "$W/src" && "$TFCC" gcc -O2 -c tiny.c -o "$W/out/r1.o") 2>/dev/null
+wait_for has_worker
+w=$(worker_pid)
+(cd "$W/src" && "$TFCC" gcc -O2 -c tiny.c -o "$W/out/r2.o") 2>/dev/null
+check "below the limit, the worker serves the next request too" alive "$w"
+pkill -f -- "--serve $XDG_RUNTIME_DIR/"
+wait_for no_server
+rm -f "$XDG_RUNTIME_DIR"/tigerfix/*
+(cd "$W/src" && TF_SERVER_WORKER_MB=1 "$TFCC" gcc -O2 -c tiny.c -o "$W/out/r3.o") 2>/dev/null
+wait_for has_worker
+w=$(worker_pid)
+(cd "$W/src" && TF_VERBOSE=1 "$TFCC" gcc -O2 -c tiny.c -o "$W/out/r4.o") 2>"$W/err"
+check "past TF_SERVER_WORKER_MB: served" grep -q "rewrite server" "$W/err"
+check "past TF_SERVER_WORKER_MB: the worker is replaced" wait_for replaced "$w"
+check "past TF_SERVER_WORKER_MB: a fresh worker" wait_for has_worker
 
 echo "server-test: $((checks - fails))/$checks checks passed"
 [ $fails -eq 0 ]
