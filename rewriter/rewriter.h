@@ -107,7 +107,8 @@ struct rw_func {
 	uint64_t sighash, bodyhash;
 };
 
-/* An object with static storage to export (struct tf_object). */
+/* An object with static storage to export (tf_unit.objs, and its name in
+   the unit's objects record). */
 struct rw_obj {
 	char *name;		/* "var" or "fn/var" or "fn/var#2" */
 	char *var;		/* file scope: the C name */

@@ -11,10 +11,9 @@
 ** was, undefined and now unused: a second name at the function's address
 ** would be what gdb prints for it.  A function the compiler did not emit
 ** has its relocations dropped (R_X86_64_NONE), so the field keeps its 0:
-** that site can be replaced, not intercepted.  (Left to the linker, an
-** absolute one came to 0, but the table of offsets (TF__FNREL) takes
-** PC-relative ones, which a PIE or shared object cannot have against an
-** undefined symbol.)
+** that site can be replaced, not intercepted.  (Left to the linker, the
+** entry in the unit's section tf_fn, not loaded (TF__FNFILE), would come
+** to 0 too; an address in .data, without TF__FNFILE, to 0 at load.)
 ** Clones (name.isra.0, name.constprop.0) have other names and other
 ** calling conventions, and are never used.
 ** The edit is in place and keeps the file's layout: relocation entries

@@ -85,8 +85,8 @@ for src in "$@"; do
 	fi
 	# the first standard with --weak-statics (as tfcc writes objects), the
 	# others without (as for -S, -flto and patches): both forms of .fn.
-	# The weak form links as a non-PIE here: in a PIE its table of .fn
-	# offsets needs tfcc's edit of the object (wrap/fnfix.c, TF__FNREL)
+	# The weak form links as a PIE without tfcc's edit of the object
+	# (wrap/fnfix.c): its .fn entries are in tf_fn, not loaded (TF__FNFILE)
 	weak=--weak-statics
 	for std in $stds; do
 		gcc -std=$std $flags -w "$src" $need_main -o "$work/$name.ref" -lm 2>"$work/$name.err" ||
@@ -99,7 +99,6 @@ for src in "$@"; do
 			fail "$name -std=$std: tf-rewrite refused: $(cat "$work/$name.rw.err")"
 			continue
 		fi
-		pie=; [ -n "$weak" ] && pie=-no-pie
 		weak=
 		for cc in gcc "$clang_cc"; do
 			checks=$((checks + 1))
@@ -108,7 +107,7 @@ for src in "$@"; do
 				fail "$name $cc -std=$std: rewritten output does not compile cleanly ($w): $(head -5 "$work/$name.cc.err")"
 				continue
 			fi
-			if ! $cc $pie "$work/$name.o" $need_main -o "$work/$name.bin" -lm 2>"$work/$name.ld.err"; then
+			if ! $cc "$work/$name.o" $need_main -o "$work/$name.bin" -lm 2>"$work/$name.ld.err"; then
 				fail "$name $cc -std=$std: does not link: $(head -3 "$work/$name.ld.err")"
 				continue
 			fi
