@@ -438,15 +438,15 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 	else
 		rw_buf_puts(b, "#if");
 	rw_buf_printf(b, " defined(TF__SHARED)\n"
-		      "static void tf__host(void) __attribute__((__used__, __cold__)); "
+		      "static void tf__host(void) __attribute__((__used__, __cold__, TF__NOINSTR)); "
 		      "static void tf__host(void) { TF__CHECK_DEFINE; %s%s}\n"
 		      "#else\n"
 		      "static struct tf_unit tf__U = { TF_ABI_VERSION, %u, tf__S_%s, "
 		      "%u, %s, tf__I, 0, 0 };\n"
-		      "static void tf__ctor(void) __attribute__((__constructor__, __cold__)); "
+		      "static void tf__ctor(void) __attribute__((__constructor__, __cold__, TF__NOINSTR)); "
 		      "static void tf__ctor(void) { TF__CHECK_DEFINE; %sif (tf__register) "
 		      "tf__register(&tf__U); }\n"
-		      "static void tf__dtor(void) __attribute__((__destructor__, __cold__)); "
+		      "static void tf__dtor(void) __attribute__((__destructor__, __cold__, TF__NOINSTR)); "
 		      "static void tf__dtor(void) { if (tf__unregister) "
 		      "tf__unregister(&tf__U); }\n"
 		      "#endif\n"
@@ -522,7 +522,7 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 		if (has_regcall(u))
 			rw_buf_printf(b, "#if defined(TF__PSTUB)\nstatic void tf__P_%s"
 				      "(void) __attribute__((__used__, __cold__, "
-				      "__naked__));\n#endif\n", o->uid);
+				      "__naked__, TF__NOINSTR));\n#endif\n", o->uid);
 	}
 	rw_buf_puts(b, "#line 1 ");
 	cstr(b, o->presumed);

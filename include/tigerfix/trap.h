@@ -46,6 +46,12 @@ struct tf_site {
 				   the word the fast path tests against rsp
 				   (TF__SHARED_TEXT, TF__RENTRY_T) */
 };
+/* What the generated code's own functions carry (a unit's stub, its host,
+   constructor and destructor): no call that -finstrument-functions puts at
+   a function's entry, which in the stub, naked asm that must keep the
+   argument registers, ran before it and clobbered them. */
+#define TF__NOINSTR __no_instrument_function__
+
 /* A site's initializer, fn its .fn (the generated code's arrays). */
 #define TF__SITE_INIT(fn) { 0, 0, fn, 0, 0 }
 
