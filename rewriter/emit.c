@@ -45,7 +45,8 @@ static int weak_fn(const struct rw_opts *o, const struct rw_func *f)
 }
 
 /* An extern function whose .fn can be an entry in the file (TF__FNFILE
-   in trap.h): named in the table through a local equate of its symbol, which must then be its name (no asm label) and this object's
+   in trap.h): named in the table through a local equate of its symbol,
+   which must then be its name (no asm label) and this object's
    own definition, the one the linker keeps: not where the unit says
    "weak" anywhere (an attribute, #pragma weak). */
 static int rel_extern(const struct rw_unit *u, const struct rw_func *f)

@@ -355,12 +355,11 @@ static size_t n_note_units, cap_note_units;
 static pthread_mutex_t note_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The next of a linked object's notes (TF__REG_DEFINE in trap.h), from
-   *p on, and its description (20 bytes: offsets of the site array, the
-   unit record and the objects, the site and object counts) in *desc.  A
-   note of another trap ABI (a unit whose layout this runtime cannot
-   read) is logged and skipped.  NULL at the end. */
-static const char *next_note(const char **p, const char *to,
-			     const char **desc)
+   *p on; its description, 16 bytes in, is 20 bytes: the offsets from it
+   of the site array, the unit record and the objects, then the site and
+   object counts.  A note of another trap ABI (a unit whose layout this
+   runtime cannot read) is logged and skipped.  NULL at the end. */
+static const char *next_note(const char **p, const char *to)
 {
 	while (*p && to - *p >= 36) {
 		const char *n = *p;
@@ -380,7 +379,6 @@ static const char *next_note(const char **p, const char *to,
 				"this tfcc", (unsigned)type, TF_ABI_VERSION);
 			continue;
 		}
-		*desc = n + 16;
 		return n;
 	}
 	return NULL;
@@ -395,10 +393,11 @@ static const void *at_offset(const char *base, const char *field)
 
 void tf__register_units(const char *from, const char *to)
 {
-	const char *note, *d;
+	const char *note;
 	uint32_t n, nobjs;
 
-	while ((note = next_note(&from, to, &d))) {
+	while ((note = next_note(&from, to))) {
+		const char *d = note + 16;
 		struct tf_unit *u = calloc(1, sizeof *u);
 		struct note_unit *t;
 		if (!u)
@@ -436,9 +435,9 @@ void tf__register_units(const char *from, const char *to)
 
 void tf__unregister_units(const char *from, const char *to)
 {
-	const char *note, *d;
+	const char *note;
 
-	while ((note = next_note(&from, to, &d))) {
+	while ((note = next_note(&from, to))) {
 		struct tf_unit *u = NULL;
 		pthread_mutex_lock(&note_lock);
 		for (size_t k = n_note_units; k-- > 0;)

@@ -56,7 +56,9 @@ struct tf_site {
 #define TF__SITE_INIT(fn) { 0, 0, fn, 0, 0 }
 
 
-/* One instrumented translation unit, registered by its constructor. */
+/* One instrumented translation unit, as the runtime registers it: made by
+   the runtime from the unit's note (TF__REG_DEFINE), or, where there is
+   none, the unit's own, registered by its constructor. */
 struct tf_unit {
 	unsigned abi;           /* TF_ABI_VERSION of the generated code */
 	unsigned nsites;
@@ -190,7 +192,8 @@ tf__self_x86_64(void)
 ** Each trap then has 25 bytes of .text.unlikely: "lea D(%rip), %r11;
 ** jmp tf__check1" and, at D, the offsets of the site and of the body
 ** from D, then "jmp cold".  tf__check1, one copy per linked object (a
-** hidden comdat; TF__CHECK_DEFINE, in each unit's constructor, emits it),
+** hidden comdat; TF__CHECK_DEFINE, in each unit's stub, host function or
+** constructor, emits it),
 ** uses r10 and r11 only: no stack, so the red zone of a function the trap
 ** was inlined into is safe.  Otherwise each trap spells the check out.
 ** (A trap whose cold path calls in asm has no out-of-line part at all:
@@ -557,8 +560,8 @@ tf__self_x86_64(void)
 ** static chain), restore, back with the carry clear.  The CFI lets
 ** debuggers and unwinders walk through it; rbp makes a frame-pointer
 ** chain too.  One copy per linked object, a hidden comdat, emitted by
-** the constructor of each unit that needs it (TF__PCALL_DEFINE); the 2
-** in its name is the version of this protocol (session 10's tf__pcall,
+** the host function of each unit that needs it (TF__PCALL_DEFINE); the
+** 2 in its name is the version of this protocol (session 10's tf__pcall,
 ** a static copy per unit, found the site from r10).
 */
 /* The checks tf__pcall2 and tf__pcall4 share, r10 = &S: a pass for this
