@@ -301,23 +301,15 @@ void tf__register(struct tf_unit *u)
 	srv_start_once();
 }
 
-void tf__unregister(struct tf_unit *u)
+/* Takes u's records and dispatch state apart; u is off the list already.
+   Under the write lock.  Returns whether the address map must be rebuilt
+   (u's records had been parsed). */
+static int unit_drop(struct tf_unit *u)
 {
-	struct tf_unit **pp, *prev = NULL;
-	struct reg_unit *ru;
+	struct reg_unit *ru = u->rt;
+	int rebuild = 0;
 	unsigned i;
 
-	pthread_rwlock_wrlock(&reg_lock);
-	for (pp = &units; *pp && *pp != u; pp = &(*pp)->next)
-		prev = *pp;
-	if (!*pp) {
-		pthread_rwlock_unlock(&reg_lock);
-		return;
-	}
-	*pp = u->next;
-	if (units_tail == u)
-		units_tail = prev;
-	ru = u->rt;
 	nunits--;
 	nsites -= u->nsites;
 	ru->dead = 1;
@@ -335,14 +327,56 @@ void tf__unregister(struct tf_unit *u)
 		free(ru->objtext);
 		free(ru->obj.path);
 		free(ru->recerr);
-		addr_rebuild();
+		rebuild = 1;
 	} else {
 		__atomic_sub_fetch(&unparsed, 1, __ATOMIC_RELEASE);
 	}
 	u->rt = NULL;
 	free(ru->text);
 	free(ru);
+	return rebuild;
+}
+
+/* Unregisters those of the n units of us that are registered (a patch's
+   are not) in one pass over the list and with at most one rebuild of the
+   address map: a library of many units unloads in time linear in the
+   units, and retires one map, not one per unit. */
+static void unregister_many(struct tf_unit *const *us, size_t n)
+{
+	struct tf_unit **pp, *prev = NULL;
+	size_t k, left = 0;
+	int rebuild = 0;
+
+	pthread_rwlock_wrlock(&reg_lock);
+	for (k = 0; k < n; k++)
+		if (us[k] && us[k]->rt) {
+			((struct reg_unit *)us[k]->rt)->going = 1;
+			left++;
+		}
+	for (pp = &units; *pp && left;) {
+		struct tf_unit *u = *pp;
+		if (!((struct reg_unit *)u->rt)->going) {
+			prev = u;
+			pp = &u->next;
+			continue;
+		}
+		*pp = u->next;
+		if (units_tail == u)
+			units_tail = prev;
+		rebuild |= unit_drop(u);        /* u->rt = NULL */
+		left--;
+	}
+	for (k = 0; k < n; k++)         /* marked but not on the list */
+		if (us[k] && us[k]->rt)
+			((struct reg_unit *)us[k]->rt)->going = 0;
+	if (rebuild)
+		addr_rebuild();
 	pthread_rwlock_unlock(&reg_lock);
+}
+
+void tf__unregister(struct tf_unit *u)
+{
+	unregister_many(&u, 1);
 }
 
 /* Units the runtime made from notes (TF__REG_DEFINE in trap.h), by note:
@@ -433,25 +467,48 @@ void tf__register_units(const char *from, const char *to)
 	}
 }
 
-void tf__unregister_units(const char *from, const char *to)
+/* The units of the notes from..to, taken off note_units into us (at most
+   cap); returns how many. */
+static size_t note_units_take(const char *from, const char *to,
+			      struct tf_unit **us, size_t cap)
 {
 	const char *note;
+	size_t n = 0;
 
-	while ((note = next_note(&from, to))) {
-		struct tf_unit *u = NULL;
-		pthread_mutex_lock(&note_lock);
+	pthread_mutex_lock(&note_lock);
+	while (n < cap && (note = next_note(&from, to)))
 		for (size_t k = n_note_units; k-- > 0;)
 			if (note_units[k].note == note) {
-				u = note_units[k].u;
+				us[n++] = note_units[k].u;
 				note_units[k] = note_units[--n_note_units];
 				break;
 			}
-		pthread_mutex_unlock(&note_lock);
-		if (u) {
-			tf__unregister(u);      /* a patch's: not listed */
-			free(u);
+	pthread_mutex_unlock(&note_lock);
+	return n;
+}
+
+void tf__unregister_units(const char *from, const char *to)
+{
+	const char *p = from;
+	struct tf_unit *one, **us;
+	size_t cap = 0, n, k;
+
+	while (next_note(&p, to))
+		cap++;
+	if (!cap)
+		return;
+	if (!(us = calloc(cap, sizeof *us))) {  /* no memory: one by one */
+		while (note_units_take(from, to, &one, 1)) {
+			tf__unregister(one);
+			free(one);
 		}
+		return;
 	}
+	n = note_units_take(from, to, us, cap);
+	unregister_many(us, n);
+	for (k = 0; k < n; k++)
+		free(us[k]);
+	free(us);
 }
 
 struct reg_site *reg_site(struct tf_site *s)

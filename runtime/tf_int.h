@@ -109,6 +109,7 @@ struct reg_unit {
 				   until parsed or if unreadable */
 	char *recerr;           /* why its site records are unreadable */
 	int dead;
+	int going;              /* being unregistered (unregister_many) */
 };
 
 /* Run fn on every live site matching glob (NULL: all), under the
