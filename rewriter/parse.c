@@ -282,6 +282,15 @@ static int inline_specified(struct ctx *x, CXCursor c)
 	return r;
 }
 
+/* A function of internal linkage: defined static, or defined without it
+   (or "extern") after a static declaration, which gives the definition
+   the earlier linkage (C11 6.2.2p4-5; libyaml's scanner.c). */
+static int internal_fn(CXCursor c)
+{
+	return clang_Cursor_getStorageClass(c) == CX_SC_Static ||
+	       clang_getCursorLinkage(c) == CXLinkage_Internal;
+}
+
 /* C99: a non-static inline definition is inline-only unless some
    declaration of the function is extern or lacks inline.  gnu89 (by
    -std, -fgnu89-inline or the gnu_inline attribute): inline-only exactly
@@ -289,7 +298,7 @@ static int inline_specified(struct ctx *x, CXCursor c)
 static int inline_only(struct ctx *x, CXCursor c, int gnu)
 {
 	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
-	if (!clang_Cursor_isFunctionInlined(c) || sc == CX_SC_Static)
+	if (!clang_Cursor_isFunctionInlined(c) || internal_fn(c))
 		return 0;
 	if (gnu)
 		return sc == CX_SC_Extern && inline_specified(x, c);
@@ -591,8 +600,7 @@ static void function(struct ctx *x, CXCursor c)
 	f->params = rw_xmalloc(sizeof *f->params * (f->nparams + 1));
 	memset(f->params, 0, sizeof *f->params * (f->nparams + 1));
 	CXType ft = clang_getCursorType(c);
-	enum CX_StorageClass sc = clang_Cursor_getStorageClass(c);
-	if (sc == CX_SC_Static)
+	if (internal_fn(c))
 		f->flags |= RW_STATIC;
 	if (clang_Cursor_isFunctionInlined(c))
 		f->flags |= RW_INLINE;
