@@ -1,7 +1,10 @@
 /*
 ** Control server: one thread (all signals blocked) serving the abstract
 ** unix socket "\0tigerfix.<pid>" with poll(); one JSON request per line
-** (docs/protocol.md), answered by ctl_ops.c.  Restarted after fork().
+** (docs/protocol.md), answered by ctl_ops.c.  Restarted after fork();
+** stopped and joined at exit, so that a program checked by valgrind
+** --leak-check=full shows nothing of it (a thread alive at exit leaves
+** its thread-local block "possibly lost").
 */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -11,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -44,6 +48,9 @@ static struct srv_fd listener = { -1, 0, 0 };
 static struct client *clients;
 static int nclients;
 static int srv_started;             /* a server thread runs in this pid */
+static pthread_t srv_thread;
+static struct pollfd *srv_pf;       /* srv_main's poll set */
+static int srv_pfcap;
 static int bind_failed_logged;
 
 static void remember(struct srv_fd *f, int fd)
@@ -260,43 +267,47 @@ static void handle(struct pollfd *pf, int npf)
 	}
 }
 
+/* The thread is cancelled only in poll() (srv_stop): never while it
+   holds a lock or is in the middle of an operation. */
 static void *srv_main(void *arg)
 {
-	struct pollfd *pf = NULL;
-	int cap = 0;
-
 	(void)arg;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
 	for (;;) {
-		int i, n;
+		int i, n, r;
 		pthread_mutex_lock(&srv_lock);
 		if (listener.fd >= 0 && !still_ours(&listener))
 			listener.fd = -1;      /* number reused: not ours */
 		if (listener.fd < 0)
 			listener_open();
-		if (cap < nclients + 1) {
-			struct pollfd *p = realloc(pf, (size_t)(nclients + 1) *
-							  sizeof *pf);
+		if (srv_pfcap < nclients + 1) {
+			struct pollfd *p = realloc(srv_pf,
+						   (size_t)(nclients + 1) *
+						   sizeof *srv_pf);
 			if (p) {
-				pf = p;
-				cap = nclients + 1;
+				srv_pf = p;
+				srv_pfcap = nclients + 1;
 			}
 		}
-		n = cap < nclients + 1 ? cap : nclients + 1;
-		pf[0].fd = listener.fd;
-		pf[0].events = POLLIN;
+		n = srv_pfcap < nclients + 1 ? srv_pfcap : nclients + 1;
+		srv_pf[0].fd = listener.fd;
+		srv_pf[0].events = POLLIN;
 		for (i = 1; i < n; i++) {
 			struct client *c = &clients[i - 1];
-			pf[i].fd = c->f.fd;
-			pf[i].events = (short)((c->outlen - c->outoff <=
-						SRV_OUT_MAX ? POLLIN : 0) |
-					       (c->outoff < c->outlen ? POLLOUT
-								      : 0));
+			srv_pf[i].fd = c->f.fd;
+			srv_pf[i].events = (short)((c->outlen - c->outoff <=
+						    SRV_OUT_MAX ? POLLIN : 0) |
+						   (c->outoff < c->outlen ?
+						    POLLOUT : 0));
 		}
 		pthread_mutex_unlock(&srv_lock);
-		if (poll(pf, (nfds_t)n, SRV_TICK_MS) <= 0)
+		pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
+		r = poll(srv_pf, (nfds_t)n, SRV_TICK_MS);
+		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
+		if (r <= 0)
 			continue;
 		pthread_mutex_lock(&srv_lock);
-		handle(pf, n);
+		handle(srv_pf, n);
 		pthread_mutex_unlock(&srv_lock);
 	}
 	return NULL;
@@ -307,14 +318,12 @@ static void srv_spawn(void)
 {
 	sigset_t all, old;
 	pthread_attr_t attr;
-	pthread_t t;
 
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	pthread_attr_setstacksize(&attr, 256 * 1024);
-	if (pthread_create(&t, &attr, srv_main, NULL) == 0)
+	if (pthread_create(&srv_thread, &attr, srv_main, NULL) == 0)
 		srv_started = 1;
 	else
 		log_msg("control: cannot start the control thread: %s; tfctl "
@@ -353,6 +362,27 @@ static void fork_child(void)
 		srv_started = 0;
 		srv_spawn();
 	}
+}
+
+/*
+** At exit (a destructor: after main returns or exit(), before valgrind's
+** leak check): cancel the thread, which only happens in its poll(), and
+** join it, giving it a second to finish an operation it is in (a patch
+** being loaded).  Past that it is left running: the process is ending.
+*/
+__attribute__((__destructor__)) static void srv_stop(void)
+{
+	struct timespec t;
+
+	/* not srv_lock: the thread holds it through an operation */
+	if (pthread_equal(srv_thread, pthread_self()) ||
+	    !__atomic_exchange_n(&srv_started, 0, __ATOMIC_ACQ_REL))
+		return;
+	pthread_cancel(srv_thread);
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_sec += 1;
+	if (pthread_timedjoin_np(srv_thread, NULL, &t) != 0)
+		pthread_detach(srv_thread);
 }
 
 static void srv_init(void)
