@@ -223,7 +223,8 @@ static struct tok *tokens(struct ctx *x, unsigned fi, CXSourceRange r,
 		clang_getFileLocation(clang_getRangeStart(e), &f, 0, 0, &a);
 		clang_getFileLocation(clang_getRangeEnd(e), 0, 0, 0, &b);
 		if (!f || !clang_File_isEqual(f, x->cx[fi]) || b < a ||
-		    b > x->u->files[fi].len)
+		    b > x->u->files[fi].len ||
+		    clang_getTokenKind(t[i]) == CXToken_Comment)
 			continue;
 		v[k].start = a;
 		v[k].end = b;
@@ -338,9 +339,22 @@ static long tok_at(const struct tok *t, unsigned n, size_t off)
 	return lo < n && t[lo].start == off ? (long)lo : -1;
 }
 
+/* Whether token t is the '#' of a preprocessor directive: the first on
+   its line. */
+static int directive_at(const char *src, const struct tok *t)
+{
+	if (src[t->start] != '#')
+		return 0;
+	for (size_t k = t->start; k-- > 0 && src[k] != '\n';)
+		if (src[k] != ' ' && src[k] != '\t')
+			return 0;
+	return 1;
+}
+
 /* Where a declarator that starts with its name at token i ends: before
-   '=', ',', ';', attributes or an asm label at the same nesting.  Returns
-   the token that stops it, or -1. */
+   '=', ',', ';', attributes, an asm label or a preprocessor directive (a
+   bison parser's "static YYLTYPE yyloc_default\n# if ...\n= {...}") at
+   the same nesting.  Returns the token that stops it, or -1. */
 static long declarator_end(struct ctx *x, unsigned fi, const struct tok *t,
 			   unsigned n, unsigned i)
 {
@@ -360,6 +374,8 @@ static long declarator_end(struct ctx *x, unsigned fi, const struct tok *t,
 			for (const char *const *s = stop; *s; s++)
 				if (tok_is(x, fi, &t[j], *s))
 					return (long)j;
+			if (directive_at(x->u->files[fi].src, &t[j]))
+				return (long)j;
 		}
 	}
 	return -1;

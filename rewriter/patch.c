@@ -134,11 +134,12 @@ static int not_bound(struct pctx *x, CXCursor c)
 }
 
 /* The token ending the declarator whose name is token i ('=', ',', ';',
-   an attribute), or -1 (then *asm tells whether a label is there). */
-static long declarator_end(struct pctx *x, long i, int *asm_label)
+   an attribute), or -1; then *why is 1 for an asm label there, 2 for a
+   preprocessor directive before the end, else 0. */
+static long declarator_end(struct pctx *x, long i, int *why)
 {
 	int open = 0;
-	*asm_label = 0;
+	*why = 0;
 	for (long j = i + 1; (unsigned long)j < x->nt; j++) {
 		if (pe_tok_is(x, j, "(") || pe_tok_is(x, j, "["))
 			open++;
@@ -147,7 +148,11 @@ static long declarator_end(struct pctx *x, long i, int *asm_label)
 		else if (open == 0) {
 			if (pe_tok_is(x, j, "__asm__") || pe_tok_is(x, j, "__asm") ||
 			    pe_tok_is(x, j, "asm")) {
-				*asm_label = 1;
+				*why = 1;
+				return -1;
+			}
+			if (pe_tok_is(x, j, "#") && pe_directive(x, j)) {
+				*why = 2;
 				return -1;
 			}
 			if (pe_tok_is(x, j, "=") || pe_tok_is(x, j, ",") ||
@@ -229,13 +234,16 @@ static void import_decl(struct pctx *x, struct groups *g, CXCursor c,
 	CXFile f;
 	clang_getExpansionLocation(clang_getRangeStart(r), &f, 0, 0, &a);
 	long s = pe_tok_at(x, a);
-	int has_asm;
-	long end = declarator_end(x, i, &has_asm);
+	int why;
+	long end = declarator_end(x, i, &why);
 	if (s < 0 || s > i || end < 0) {
 		pe_fail(x, line, "cannot bind '%s' to the running program: %s",
-			var, has_asm ? "it already has an asm label; mark it "
-			"TF_NEW or drop the label" : "its declaration is made "
-			"by a macro; write it out in the patch or mark it TF_NEW");
+			var, why == 1 ? "it already has an asm label; mark it "
+			"TF_NEW or drop the label" : why == 2 ? "a preprocessor "
+			"directive splits its declaration; move the directive "
+			"out of it in the patch or mark it TF_NEW" : "its "
+			"declaration is made by a macro; write it out in the "
+			"patch or mark it TF_NEW");
 		free(var);
 		return;
 	}

@@ -27,7 +27,8 @@ void pe_tokenize(struct pctx *x)
 		clang_getFileLocation(clang_getRangeStart(e), 0, 0, 0, &a);
 		clang_getFileLocation(clang_getRangeEnd(e), 0, 0, 0, &b);
 		if (b < a || b > x->u->len ||
-		    (x->nt && a < x->t[x->nt - 1].end))
+		    (x->nt && a < x->t[x->nt - 1].end) ||
+		    clang_getTokenKind(t[i]) == CXToken_Comment)
 			continue;
 		x->t[x->nt].start = a;
 		x->t[x->nt].end = b;
@@ -48,6 +49,15 @@ long pe_tok_at(const struct pctx *x, size_t off)
 			hi = mid;
 	}
 	return lo < x->nt && x->t[lo].start == off ? (long)lo : -1;
+}
+
+/* Token i is the '#' of a preprocessor directive: first on its line. */
+int pe_directive(const struct pctx *x, long i)
+{
+	for (size_t k = x->t[i].start; k-- > 0 && x->u->src[k] != '\n';)
+		if (x->u->src[k] != ' ' && x->u->src[k] != '\t')
+			return 0;
+	return 1;
 }
 
 int pe_tok_is(const struct pctx *x, long i, const char *s)

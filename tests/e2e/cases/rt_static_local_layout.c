@@ -1,0 +1,55 @@
+/* e2e-tfcc-only */
+/* Static locals whose declarator is followed by a line comment or by a
+   preprocessor directive before the initializer (every bison parser with
+   locations: "static YYLTYPE yyloc_default\n# if ...\n= {...}\n# endif\n;"):
+   each gets its export label right after its declarator, so the unit
+   compiles instrumented (no fallback) and links, and tf_object_find gives
+   the running instance. */
+#include <stdio.h>
+#include <tigerfix/tf.h>
+
+#define TRIVIAL 1
+
+struct loc { int first, last; };
+
+int counted(void)
+{
+	static int calls // a line comment between the name and the initializer
+		= 40;
+	return ++calls;
+}
+
+int parse(void)
+{
+	static struct loc loc_default
+#if defined TRIVIAL && TRIVIAL
+		= { 1, 2 }
+#endif
+		;
+	static int depth[2]
+#ifdef NOT_DEFINED
+		= { 7, 7 }
+#endif
+		;
+	return loc_default.first + loc_default.last + depth[1];
+}
+
+int main(void)
+{
+	int *calls = tf_object_find("rt_static_local_layout.c", "counted/calls");
+	struct loc *ld = tf_object_find("rt_static_local_layout.c",
+					"parse/loc_default");
+	int *depth = tf_object_find("rt_static_local_layout.c", "parse/depth");
+
+	printf("counted %d parse %d\n", counted(), parse());
+	if (!calls || !ld || !depth) {
+		printf("objects not exported: %p %p %p\n", (void *)calls,
+		       (void *)ld, (void *)depth);
+		return 1;
+	}
+	*calls = 99;
+	ld->last = 20;
+	depth[1] = 300;
+	printf("counted %d parse %d\n", counted(), parse());
+	return 0;
+}
