@@ -159,6 +159,11 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 	   cold block and tf__pcall4 or tf__pcall2 does the check, going back
 	   into the body (tf__b) for a pass or an emptied slot. */
 	int rc = (f->flags & RW_REGCALL) != 0;
+	/* The trap names the function (its type, through __typeof__): for
+	   a deprecated one, gcc would warn where the user's code does not. */
+	if (f->flags & RW_DEPRECATED)
+		rw_buf_puts(&b, " _Pragma(\"GCC diagnostic push\") _Pragma(\"GCC "
+			    "diagnostic ignored \\\"-Wdeprecated-declarations\\\"\")");
 	rw_buf_printf(&b, " __extension__ int tf__u __attribute__((__unused__)) = "
 		      "({ __label__ tf__c%s; TF__TDECL(tf__t); TF__%sENTRY_T(%s, tf__t, "
 		      "tf__c); if (0) { tf__c: TF__COLD; { ", rc ? ", tf__b" : "",
@@ -189,6 +194,8 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 		rw_buf_puts(&b, " return;");
 	rw_buf_puts(&b, rc ? " } } tf__b: __attribute__((__unused__)); 0; });"
 			: " } } 0; });");
+	if (f->flags & RW_DEPRECATED)
+		rw_buf_puts(&b, " _Pragma(\"GCC diagnostic pop\")");
 	return rw_buf_take(&b);
 }
 
@@ -339,7 +346,8 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 {
 	rw_buf_puts(b, "\n#pragma GCC diagnostic push\n"
 		    "#pragma GCC diagnostic ignored \"-Wcast-qual\"\n"
-		    "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n");
+		    "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
+		    "#pragma GCC diagnostic ignored \"-Wdeprecated-declarations\"\n");
 	objects(b, o, u);
 	for (unsigned k = 0; k < u->nfuncs; k++)
 		if (!u->funcs[k].skip && weak_fn(o, &u->funcs[k]))

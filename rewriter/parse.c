@@ -620,6 +620,8 @@ static void function(struct ctx *x, CXCursor c)
 		f->flags |= RW_STATIC;
 	if (clang_Cursor_isFunctionInlined(c))
 		f->flags |= RW_INLINE;
+	if (clang_getCursorAvailability(c) == CXAvailability_Deprecated)
+		f->flags |= RW_DEPRECATED;
 	if (clang_Cursor_isVariadic(c))
 		f->flags |= RW_VARIADIC;
 	if (!strcmp(f->name, "main"))

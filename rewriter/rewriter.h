@@ -80,8 +80,10 @@ enum {
 	RW_NOTHUNK = 1 << 6,
 	RW_VOID = 1 << 7,	/* returns void */
 	RW_INLINE_ONLY = 1 << 8,	/* no out-of-line definition: fn = 0 */
-	RW_REGCALL = 1 << 9	/* at most 6 integer or pointer arguments and
+	RW_REGCALL = 1 << 9,	/* at most 6 integer or pointer arguments and
 				   such a result or none (TF__RSEL) */
+	RW_DEPRECATED = 1 << 10	/* the deprecated attribute: the trap, which
+				   names the function, must not warn */
 };
 
 struct rw_param {
