@@ -159,11 +159,22 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 	   cold block and tf__pcall4 or tf__pcall2 does the check, going back
 	   into the body (tf__b) for a pass or an emptied slot. */
 	int rc = (f->flags & RW_REGCALL) != 0;
-	/* The trap names the function (its type, through __typeof__): for
-	   a deprecated one, gcc would warn where the user's code does not. */
-	if (f->flags & RW_DEPRECATED)
-		rw_buf_puts(&b, " _Pragma(\"GCC diagnostic push\") _Pragma(\"GCC "
-			    "diagnostic ignored \\\"-Wdeprecated-declarations\\\"\")");
+	/* Warnings about the trap's own code, which the user's code does
+	   not have, are silenced around it: it names the function (through
+	   __typeof__: a deprecated one warns) and calls it (gcc's
+	   -Waggregate-return, and -Wtraditional-conversion for a narrow
+	   argument: TF__Q_* in trap.h, empty for clang, which knows
+	   neither). */
+	unsigned quiet = f->flags & (RW_DEPRECATED | RW_AGGRET | RW_NARROWARG);
+	if (quiet)
+		rw_buf_puts(&b, " _Pragma(\"GCC diagnostic push\")");
+	if (quiet & RW_DEPRECATED)
+		rw_buf_puts(&b, " _Pragma(\"GCC diagnostic ignored "
+			    "\\\"-Wdeprecated-declarations\\\"\")");
+	if (quiet & RW_AGGRET)
+		rw_buf_puts(&b, " TF__Q_AGGRET");
+	if (quiet & RW_NARROWARG)
+		rw_buf_puts(&b, " TF__Q_NARROWARG");
 	rw_buf_printf(&b, " __extension__ int tf__u __attribute__((__unused__)) = "
 		      "({ __label__ tf__c%s; TF__TDECL(tf__t); TF__%sENTRY_T(%s, tf__t, "
 		      "tf__c); if (0) { tf__c: TF__COLD; { ", rc ? ", tf__b" : "",
@@ -194,7 +205,7 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 		rw_buf_puts(&b, " return;");
 	rw_buf_puts(&b, rc ? " } } tf__b: __attribute__((__unused__)); 0; });"
 			: " } } 0; });");
-	if (f->flags & RW_DEPRECATED)
+	if (quiet)
 		rw_buf_puts(&b, " _Pragma(\"GCC diagnostic pop\")");
 	return rw_buf_take(&b);
 }

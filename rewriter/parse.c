@@ -494,10 +494,22 @@ static void signature(struct ctx *x, CXCursor c, struct rw_func *f)
 	f->ret = rw_type_spell(rt);
 	if (clang_getCanonicalType(rt).kind == CXType_Void)
 		f->flags |= RW_VOID;
+	if (clang_getCanonicalType(rt).kind == CXType_Record)
+		f->flags |= RW_AGGRET;
 	for (unsigned i = 0; i < f->nparams; i++) {
 		CXCursor pc = clang_Cursor_getArgument(c, i);
 		CXType pt = clang_getCursorType(pc);
 		struct rw_param *p = &f->params[i];
+		switch (clang_getCanonicalType(pt).kind) {
+		case CXType_Bool: case CXType_Char_U: case CXType_UChar:
+		case CXType_Char_S: case CXType_SChar: case CXType_Short:
+		case CXType_UShort: case CXType_Float: case CXType_Half:
+		case CXType_Float16:
+			f->flags |= RW_NARROWARG;
+			break;
+		default:
+			break;
+		}
 		p->name = rw_spelling(pc);
 		p->rtype = rw_type_param_spell(pt,
 			clang_getArgType(clang_getCanonicalType(ft), i));

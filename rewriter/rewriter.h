@@ -82,8 +82,12 @@ enum {
 	RW_INLINE_ONLY = 1 << 8,	/* no out-of-line definition: fn = 0 */
 	RW_REGCALL = 1 << 9,	/* at most 6 integer or pointer arguments and
 				   such a result or none (TF__RSEL) */
-	RW_DEPRECATED = 1 << 10	/* the deprecated attribute: the trap, which
-				   names the function, must not warn */
+	RW_DEPRECATED = 1 << 10,	/* the deprecated attribute: the trap,
+				   which names the function, must not warn */
+	RW_AGGRET = 1 << 11,	/* returns a struct or union (the trap's call:
+				   gcc's -Waggregate-return) */
+	RW_NARROWARG = 1 << 12	/* a parameter narrower than int, or float
+				   (the trap's call: -Wtraditional-conversion) */
 };
 
 struct rw_param {

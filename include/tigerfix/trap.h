@@ -52,6 +52,19 @@ struct tf_site {
    argument registers, ran before it and clobbered them. */
 #define TF__NOINSTR __no_instrument_function__
 
+/* Ignores, between the _Pragma push and pop the rewriter puts around a
+   trap, of gcc warnings the trap's call would draw where the user's code
+   does not: a struct or union returned (-Waggregate-return), an argument
+   narrower than int (-Wtraditional-conversion).  clang has neither. */
+#if defined(__clang__)
+#define TF__Q_AGGRET
+#define TF__Q_NARROWARG
+#else
+#define TF__Q_AGGRET _Pragma("GCC diagnostic ignored \"-Waggregate-return\"")
+#define TF__Q_NARROWARG                                                     \
+	_Pragma("GCC diagnostic ignored \"-Wtraditional-conversion\"")
+#endif
+
 /* A site's initializer, fn its .fn (the generated code's arrays). */
 #define TF__SITE_INIT(fn) { 0, 0, fn, 0, 0 }
 
@@ -480,7 +493,7 @@ tf__self_x86_64(void)
 		int tf__ne;                                                 \
 		__asm__ __volatile__("{testq\t%%rsp, %c1(%%rip)|test\tQWORD PTR [rip+%c1], rsp}" \
 				     : "=@ccne"(tf__ne) : "i"(&(s).gate));  \
-		if (__builtin_expect_with_probability(tf__ne, 0, 0.9999))   \
+		if (__builtin_expect_with_probability((long)tf__ne, 0L, 0.9999)) \
 			goto cold;                                          \
 	} while (0)
 #else
