@@ -127,15 +127,42 @@ static void regcall(struct rw_buf *b, const struct rw_func *f,
 	rw_buf_puts(b, "}");
 }
 
-/* The statement after the body's '{' (one declaration, see the docs). */
-static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
+/* Whether the unit's static locals get their second names (tf.L...) in
+   their functions' traps: only an emitted function then defines them, and
+   the tail's weak references to them stay 0 for one gcc never emitted
+   (an unused static inline function).  Not without asm in functions
+   (TF__NO_ASM), nor under LTO; there the tail defines them. */
+static int objs_in_traps(const struct rw_opts *o, const struct rw_unit *u)
 {
+	return !no_asm(u) && !o->lto;
+}
+
+/* The second names of function j's static locals, as statements. */
+static void obj_sets(struct rw_buf *b, const struct rw_opts *o,
+		     const struct rw_unit *u, unsigned j)
+{
+	if (!objs_in_traps(o, u))
+		return;
+	for (unsigned i = 0; i < u->nobjs; i++)
+		if (u->objs[i].label && u->objs[i].func == (int)j)
+			rw_buf_printf(b, "__asm__(\".set tf.L%s, %s\"); ",
+				      u->objs[i].label + 4, u->objs[i].label);
+}
+
+/* The statement after the body's '{' (one declaration, see the docs) of
+   function j, site i. */
+static char *trap(const struct rw_opts *o, const struct rw_unit *u,
+		  unsigned j, unsigned i)
+{
+	const struct rw_func *f = &u->funcs[j];
 	struct rw_buf b = {0};
 	char site[64];
 	snprintf(site, sizeof site, "tf__S_%s[%u]", o->uid, i);
 	if (f->flags & RW_VARIADIC) {
-		rw_buf_printf(&b, " __extension__ int tf__u __attribute__((__unused__)) = "
-			      "({ __label__ tf__c; TF__ENTRY(%s, tf__c); if (0) { tf__c: "
+		rw_buf_puts(&b, " __extension__ int tf__u __attribute__((__unused__)) = "
+			    "({ __label__ tf__c; ");
+		obj_sets(&b, o, u, j);
+		rw_buf_printf(&b, "TF__ENTRY(%s, tf__c); if (0) { tf__c: "
 			      "TF__COLD; { ", site);
 		unsigned n = f->nparams ? f->nparams : 1;
 		for (unsigned k = 0; k < f->nparams; k++)
@@ -176,9 +203,10 @@ static char *trap(const struct rw_opts *o, const struct rw_func *f, unsigned i)
 	if (quiet & RW_NARROWARG)
 		rw_buf_puts(&b, " TF__Q_NARROWARG");
 	rw_buf_printf(&b, " __extension__ int tf__u __attribute__((__unused__)) = "
-		      "({ __label__ tf__c%s; TF__TDECL(tf__t); TF__%sENTRY_T(%s, tf__t, "
-		      "tf__c); if (0) { tf__c: TF__COLD; { ", rc ? ", tf__b" : "",
-		      rc ? "R" : "", site);
+		      "({ __label__ tf__c%s; TF__TDECL(tf__t); ", rc ? ", tf__b" : "");
+	obj_sets(&b, o, u, j);
+	rw_buf_printf(&b, "TF__%sENTRY_T(%s, tf__t, tf__c); if (0) { tf__c: "
+		      "TF__COLD; { ", rc ? "R" : "", site);
 	if (f->flags & RW_INLINE_ONLY)
 		rw_buf_printf(&b, "if (TF__LIVE(%s, tf__t)) ", site);
 	else
@@ -292,12 +320,15 @@ static void objects(struct rw_buf *b, const struct rw_opts *o,
 		if (!ob->label)
 			continue;
 		/* A second name for the local's label: an extern declaration
-		   with the label itself would make clang rename the local. */
+		   with the label itself would make clang rename the local.
+		   Weak where the function's trap defines it (objs_in_traps). */
+		int weak = objs_in_traps(o, u);
 		rw_buf_printf(b, "extern char tf__L%u[] __asm__(\"tf.L%s\") "
-			      "__attribute__((__visibility__(\"hidden\")));\n",
-			      k, ob->label + 4);
-		rw_buf_printf(b, "__asm__(\".set tf.L%s, %s\");\n", ob->label + 4,
-			      ob->label);
+			      "__attribute__((%s__visibility__(\"hidden\")));\n",
+			      k, ob->label + 4, weak ? "__weak__, " : "");
+		if (!weak)
+			rw_buf_printf(b, "__asm__(\".set tf.L%s, %s\");\n",
+				      ob->label + 4, ob->label);
 		k++;
 	}
 	/* their addresses; their names go in the records (tail) */
@@ -312,7 +343,6 @@ static void objects(struct rw_buf *b, const struct rw_opts *o,
 			rw_buf_printf(b, "(void *)&%s", ob->var);
 	}
 	rw_buf_puts(b, " };\n");
-	(void)o;
 }
 
 /* The sites' .fn entries in the file (TF__FNFILE in trap.h): one 8-byte
@@ -561,7 +591,7 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 		e[k].off = u->funcs[j].brace + 1;
 		e[k].len = 0;
 		e[k].sub = -1;
-		e[k].text = traps[i] = trap(o, &u->funcs[j], i);
+		e[k].text = traps[i] = trap(o, u, j, i);
 		i++;
 		k++;
 	}

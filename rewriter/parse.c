@@ -146,13 +146,15 @@ static int add_var_name(struct ctx *x, const char *name)
 	return 1;
 }
 
-static void add_obj(struct rw_unit *u, char *name, char *var, char *label)
+static void add_obj(struct rw_unit *u, char *name, char *var, char *label,
+		    int func)
 {
 	RW_GROW(u->objs, u->nobjs, u->capobjs);
 	struct rw_obj *ob = &u->objs[u->nobjs++];
 	ob->name = name;
 	ob->var = var;
 	ob->label = label;
+	ob->func = func;
 }
 
 /* A file-scope object definition of the main file. */
@@ -170,7 +172,7 @@ static void file_object(struct ctx *x, CXCursor c)
 		free(name);
 		return;
 	}
-	add_obj(x->u, name, rw_xstrdup(name), 0);
+	add_obj(x->u, name, rw_xstrdup(name), 0, -1);
 }
 
 static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
@@ -419,7 +421,8 @@ static void static_local(struct statics *s, CXCursor c)
 	u->edits[u->nedits].sub = -1;
 	u->edits[u->nedits].text = rw_buf_take(&text);
 	u->nedits++;
-	add_obj(u, rw_buf_take(&name), 0, rw_buf_take(&label));
+	add_obj(u, rw_buf_take(&name), 0, rw_buf_take(&label),
+		(int)(s->f - u->funcs));
 }
 
 static enum CXChildVisitResult find_statics(CXCursor c, CXCursor p,

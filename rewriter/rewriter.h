@@ -119,6 +119,8 @@ struct rw_obj {
 	char *name;		/* "var" or "fn/var" or "fn/var#2" */
 	char *var;		/* file scope: the C name */
 	char *label;		/* static local: its asm label */
+	int func;		/* static local: its function (index in
+				   rw_unit.funcs); file scope: -1 */
 };
 
 /* Text put at an offset of a file, replacing len bytes there: asm labels

@@ -103,15 +103,18 @@ size_t pb_sites(const struct pb_target *t, const char *file,
 }
 
 /* an object export of the target: file by path, then basename; ""
-   any file (then it must be unique).  *many counts the matches. */
+   any file (then it must be unique).  *many counts the matches; *gone
+   those gcc never emitted (a static local of a function it dropped: the
+   export's address is 0), which are not matches. */
 static void *find_object(const struct pb_target *t, const char *file,
-			 const char *name, size_t *many)
+			 const char *name, size_t *many, size_t *gone)
 {
 	void *addr = NULL;
 	size_t i, n = 0;
 	unsigned k;
 	int pass;
 
+	*gone = 0;
 	for (pass = 0; pass < 2 && !n; pass++) {
 		for (i = 0; i < t->nunits; i++) {
 			const struct tf_unit *u = t->units[i]->u;
@@ -123,7 +126,9 @@ static void *find_object(const struct pb_target *t, const char *file,
 				continue;
 			for (k = 0; names && k < u->nobjs; k++)
 				if (names[k] && !strcmp(names[k], name)) {
-					if (!n++)
+					if (!u->objs[k])
+						++*gone;
+					else if (!n++)
 						addr = u->objs[k];
 				}
 		}
@@ -176,10 +181,21 @@ static int resolve_one(struct pf_import *im, const struct pb_target *t,
 				 sizeof names - strlen(names), "%s%s",
 				 i ? ", " : "", rs[i]->file);
 	} else {
-		void *a = find_object(t, im->file, im->name, &n);
+		size_t gone;
+		void *a = find_object(t, im->file, im->name, &n, &gone);
 		if (n == 1) {
 			im->addr = (uintptr_t)a;
 			return 0;
+		}
+		if (!n && gone) {
+			snprintf(err, errlen, "%s: import object %s%s%s has no "
+				 "storage in %s: the compiler never emitted its "
+				 "function there (unused or dead code), so the "
+				 "running program has none to bind to; mark it "
+				 "TF_NEW in the patch to give the patch its own; "
+				 "nothing was changed", patch, im->file,
+				 *im->file ? ":" : "", im->name, t->path);
+			return -1;
 		}
 	}
 	if (n > 1) {

@@ -4,7 +4,11 @@
    locations: "static YYLTYPE yyloc_default\n# if ...\n= {...}\n# endif\n;"):
    each gets its export label right after its declarator, so the unit
    compiles instrumented (no fallback) and links, and tf_object_find gives
-   the running instance. */
+   the running instance.  A static local of a function gcc never emits (an
+   unused static inline function; in the library, one called only under a
+   debug level compiled out) has no storage: the program and the library
+   still link and load, and tf_object_find finds nothing.
+   e2e-shared: deadstatic aux/dead_static.c */
 #include <stdio.h>
 #include <tigerfix/tf.h>
 
@@ -34,6 +38,14 @@ int parse(void)
 	return loc_default.first + loc_default.last + depth[1];
 }
 
+static inline int never_called(void)
+{
+	static int uses;
+	return ++uses;
+}
+
+int lib_step(int x);
+
 int main(void)
 {
 	int *calls = tf_object_find("rt_static_local_layout.c", "counted/calls");
@@ -47,6 +59,9 @@ int main(void)
 		       (void *)ld, (void *)depth);
 		return 1;
 	}
+	printf("never_called/uses %s, lib_step %d\n",
+	       tf_object_find("rt_static_local_layout.c", "never_called/uses") ?
+	       "exported" : "absent", lib_step(1));
 	*calls = 99;
 	ld->last = 20;
 	depth[1] = 300;
