@@ -354,9 +354,10 @@ static int directive_at(const char *src, const struct tok *t)
 }
 
 /* Where a declarator that starts with its name at token i ends: before
-   '=', ',', ';', attributes, an asm label or a preprocessor directive (a
-   bison parser's "static YYLTYPE yyloc_default\n# if ...\n= {...}") at
-   the same nesting.  Returns the token that stops it, or -1. */
+   '=', ',', ';', attributes, an asm label, a preprocessor directive (a
+   bison parser's "static YYLTYPE yyloc_default\n# if ...\n= {...}") or a
+   macro at the same nesting.  Returns the token that stops it, or -1
+   (an asm label there already). */
 static long declarator_end(struct ctx *x, unsigned fi, const struct tok *t,
 			   unsigned n, unsigned i)
 {
@@ -377,6 +378,13 @@ static long declarator_end(struct ctx *x, unsigned fi, const struct tok *t,
 				if (tok_is(x, fi, &t[j], *s))
 					return (long)j;
 			if (directive_at(x->u->files[fi].src, &t[j]))
+				return (long)j;
+			/* a word the declarator cannot hold there: a macro
+			   ("#define INIT = 5", an attribute macro), which the
+			   label must precede */
+			char c0 = x->u->files[fi].src[t[j].start];
+			if (c0 == '_' || (c0 >= 'a' && c0 <= 'z') ||
+			    (c0 >= 'A' && c0 <= 'Z'))
 				return (long)j;
 		}
 	}

@@ -155,6 +155,12 @@ static long declarator_end(struct pctx *x, long i, int *why)
 				*why = 2;
 				return -1;
 			}
+			char c0 = x->u->src[x->t[j].start];
+			if (!pe_tok_is(x, j, "__attribute__") &&
+			    !pe_tok_is(x, j, "__attribute") &&
+			    (c0 == '_' || (c0 >= 'a' && c0 <= 'z') ||
+			     (c0 >= 'A' && c0 <= 'Z')))
+				return -1;      /* a macro: made by a macro */
 			if (pe_tok_is(x, j, "=") || pe_tok_is(x, j, ",") ||
 			    pe_tok_is(x, j, ";") || pe_tok_is(x, j, "__attribute__") ||
 			    pe_tok_is(x, j, "__attribute") || pe_tok_is(x, j, "{"))

@@ -1,6 +1,7 @@
 /* e2e-tfcc-only */
-/* Static locals whose declarator is followed by a line comment or by a
-   preprocessor directive before the initializer (every bison parser with
+/* Static locals whose declarator is followed by a line comment, a macro
+   (an initializer or attributes) or a preprocessor directive before the
+   initializer (every bison parser with
    locations: "static YYLTYPE yyloc_default\n# if ...\n= {...}\n# endif\n;"):
    each gets its export label right after its declarator, so the unit
    compiles instrumented (no fallback) and links, and tf_object_find gives
@@ -13,6 +14,8 @@
 #include <tigerfix/tf.h>
 
 #define TRIVIAL 1
+#define INIT_FIVE = 5
+#define ALIGNED __attribute__((__aligned__(16)))
 
 struct loc { int first, last; };
 
@@ -35,7 +38,9 @@ int parse(void)
 		= { 7, 7 }
 #endif
 		;
-	return loc_default.first + loc_default.last + depth[1];
+	static int five INIT_FIVE;
+	static int wide ALIGNED = 10;
+	return loc_default.first + loc_default.last + depth[1] + five + wide;
 }
 
 static inline int never_called(void)
@@ -52,11 +57,13 @@ int main(void)
 	struct loc *ld = tf_object_find("rt_static_local_layout.c",
 					"parse/loc_default");
 	int *depth = tf_object_find("rt_static_local_layout.c", "parse/depth");
+	int *five = tf_object_find("rt_static_local_layout.c", "parse/five");
+	int *wide = tf_object_find("rt_static_local_layout.c", "parse/wide");
 
 	printf("counted %d parse %d\n", counted(), parse());
-	if (!calls || !ld || !depth) {
-		printf("objects not exported: %p %p %p\n", (void *)calls,
-		       (void *)ld, (void *)depth);
+	if (!calls || !ld || !depth || !five || !wide) {
+		printf("objects not exported: %p %p %p %p %p\n", (void *)calls,
+		       (void *)ld, (void *)depth, (void *)five, (void *)wide);
 		return 1;
 	}
 	printf("never_called/uses %s, lib_step %d\n",
@@ -65,6 +72,8 @@ int main(void)
 	*calls = 99;
 	ld->last = 20;
 	depth[1] = 300;
+	*five = 5000;
+	*wide = 20000;
 	printf("counted %d parse %d\n", counted(), parse());
 	return 0;
 }
