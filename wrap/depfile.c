@@ -92,11 +92,46 @@ static void put_name(FILE *f, struct layout *l, const char *name, size_t len)
 	fwrite(name, 1, len, f);
 }
 
+/* Names already written as prerequisites: a header the source includes
+   by quotes is found through tfcc's -iquote <srcdir> (the rewritten copy
+   is elsewhere), and again, as another file entry of the compiler's, when
+   a header beside it includes it too; gcc, finding both through the
+   source's own directory, lists it once. */
+struct seen {
+	char **v;
+	size_t n, cap;
+};
+
+/* Whether name was seen; records it if not. */
+static int seen_before(struct seen *s, const char *name, size_t len)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strlen(s->v[i]) == len && !memcmp(s->v[i], name, len))
+			return 1;
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 16;
+		char **v = realloc(s->v, cap * sizeof *v);
+		if (!v)
+			return 0;
+		s->v = v;
+		s->cap = cap;
+	}
+	s->v[s->n++] = u_fmt("%.*s", (int)len, name);
+	return 0;
+}
+
+static void seen_free(struct seen *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+}
+
 /* Write the first rule of a .d file again, names mended and lines wrapped
-   where gcc would have wrapped them for the original names.  Returns
-   where the rule ended in text. */
+   where gcc would have wrapped them for the original names, each
+   prerequisite once (in *seen).  Returns where the rule ended in text. */
 static const char *write_rule(FILE *f, const char *text, const char *from,
-			      const char *to, int clang)
+			      const char *to, int clang, struct seen *seen)
 {
 	struct layout l = { clang, 0, 0 };
 	size_t flen = strlen(from);
@@ -123,14 +158,36 @@ static const char *write_rule(FILE *f, const char *text, const char *from,
 			   !strncmp(start, from, flen)) {
 			char *name = u_fmt("%s%.*s", to,
 					   (int)(p - start - flen), start + flen);
-			put_name(f, &l, name, strlen(name));
+			if (!l.in_deps || !seen_before(seen, name, strlen(name)))
+				put_name(f, &l, name, strlen(name));
 			free(name);
-		} else {
+		} else if (!l.in_deps ||
+			   !seen_before(seen, start, (size_t)(p - start))) {
 			put_name(f, &l, start, (size_t)(p - start));
 		}
 	}
 	fputc('\n', f);
 	return *p ? p + 1 : p;
+}
+
+/* The rest of the file after the first rule: -MP's empty rules, one per
+   header, each once (a name gcc lists twice, as above, gets two). */
+static void write_phony(FILE *f, const char *rest)
+{
+	struct seen seen = {0};
+	while (*rest) {
+		const char *nl = strchr(rest, '\n');
+		size_t len = nl ? (size_t)(nl - rest) + 1 : strlen(rest);
+		/* "name:" (clang puts an empty line after it) */
+		if (len > 2 && rest[len - 1] == '\n' && rest[len - 2] == ':' &&
+		    seen_before(&seen, rest, len)) {
+			rest += len + (rest[len] == '\n');
+			continue;
+		}
+		fwrite(rest, 1, len, f);
+		rest += len;
+	}
+	seen_free(&seen);
 }
 
 /* Make the dependency file name "<srcdir>/" where it names "<tmpdir>/",
@@ -141,6 +198,7 @@ void dep_mend(const char *file, const char *tmpdir, const char *srcdir,
 {
 	char *text = u_read_file(file), *from, *to;
 	const char *rest;
+	struct seen seen = {0};
 	FILE *f;
 
 	if (!text)
@@ -154,11 +212,12 @@ void dep_mend(const char *file, const char *tmpdir, const char *srcdir,
 		       "temporary copy of the source (check permissions)", file);
 		goto out;
 	}
-	rest = write_rule(f, text, from, to, clang);
-	fputs(rest, f);
+	rest = write_rule(f, text, from, to, clang, &seen);
+	write_phony(f, rest);
 	if (fclose(f) != 0)
 		u_warn("cannot write dependency file %s", file);
 out:
+	seen_free(&seen);
 	free(text);
 	free(from);
 	free(to);

@@ -31,6 +31,11 @@ printf '#include <stdio.h>\nint twice(int);\nint main(void) { printf("%%d\\n", t
 printf 'int broken(void) {\n  return undefined_thing;\n}\n' > "$T0/src/bad.c"
 printf '/* TF_STUB_FAIL */\nint broken(void) {\n  return nope;\n}\n' > "$T0/src/bad2.c"
 printf 'int warn(void) {\n  int unused;\n  return 0;\n}\n' > "$T0/src/warn.c"
+# a quoted header included again by a header beside the source (json-c,
+# expat): gcc lists it once
+printf '#ifndef H1\n#define H1\nint h1;\n#endif\n' > "$T0/src/h1.h"
+printf '#include "h1.h"\n' > "$T0/src/h2.h"
+printf '#include "h1.h"\n#include "h2.h"\nint hdup(void) { return h1; }\n' > "$T0/src/hdup.c"
 printf '\t.text\n\t.globl asmfn\nasmfn:\n\tret\n' > "$T0/src/a.s"
 printf '#define RET ret\n\t.text\n\t.globl asmfn2\nasmfn2:\n\tRET\n' > "$T0/src/b.S"
 printf 'int cxx(int x) { return x + 1; }\n' > "$T0/src/x.cpp"
@@ -142,6 +147,11 @@ for flags in "-MD" "-MMD" "-MD -MF obj/deps.d" "-MD -MT tgt -MQ q\$x" \
 	both $flags -c src/foo.c; all_same "deps: $flags -c"
 	[ -f "$W/p.tree/foo.d" ] && { same_file foo.d || bad "deps: $flags: foo.d differs"; }
 done
+for flags in "-MD" "-MMD -MP"; do
+	# shellcheck disable=SC2086
+	both $flags -c src/hdup.c -o obj/hdup.o; all_same "deps: $flags, a header included twice"
+	same_file obj/hdup.d || bad "deps: $flags: obj/hdup.d differs (a header listed twice?)"
+done
 both -MD -c foo.c; all_same "deps: source in cwd"; same_file foo.d || bad "deps: foo.d (cwd) differs"
 both -MD src/foo.c -o prog; all_same "deps: compile and link"; same_file prog.d || bad "deps: prog.d differs"
 both -MD src/foo.c; all_same "deps: compile and link to a.out"; same_file a-foo.d || bad "deps: a-foo.d differs"
@@ -149,6 +159,8 @@ both -MD src/foo.c; all_same "deps: compile and link to a.out"; same_file a-foo.
 if command -v clang >/dev/null; then
 	CCW=clang both -MD -c src/foo.c -o obj/foo.o; all_same "clang -MD"
 	same_file obj/foo.d || bad "clang: obj/foo.d differs"
+	CCW=clang both -MD -MP -c src/hdup.c -o obj/hdup.o; all_same "clang -MD -MP, a header included twice"
+	same_file obj/hdup.d || bad "clang: obj/hdup.d differs"
 	CCW=clang both -MD src/main2.c src/two.c -o prog; all_same "clang -MD link"
 	same_file prog.d || bad "clang: prog.d differs"
 	check "clang: linked program runs" sh -c "[ \"\$('$W/t.tree/prog')\" = 42 ]"
