@@ -6,6 +6,7 @@
 */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,6 +140,24 @@ static void *find_object(const struct pb_target *t, const char *file,
 	return addr;
 }
 
+void *pb_dlopen(const char *file, int mode)
+{
+	static void *fn;
+	void *(*f)(const char *, int);
+	void *p = __atomic_load_n(&fn, __ATOMIC_ACQUIRE);
+
+	if (!p) {
+		p = dlsym(RTLD_DEFAULT, "dlopen");
+		if (!p) {
+			errno = ENOSYS;
+			return NULL;
+		}
+		__atomic_store_n(&fn, p, __ATOMIC_RELEASE);
+	}
+	memcpy(&f, &p, sizeof f);       /* object to function pointer */
+	return f(file, mode);
+}
+
 /* the target's dynamic symbol, then any global one */
 static void *find_dynamic(const struct pb_target *t, const char *name)
 {
@@ -147,8 +166,8 @@ static void *find_dynamic(const struct pb_target *t, const char *name)
 	void *h, *addr = NULL;
 
 	exe[n > 0 ? n : 0] = 0;
-	h = !strcmp(exe, t->path) ? dlopen(NULL, RTLD_LAZY) :
-	    dlopen(t->path, RTLD_LAZY | RTLD_NOLOAD);
+	h = !strcmp(exe, t->path) ? pb_dlopen(NULL, RTLD_LAZY) :
+	    pb_dlopen(t->path, RTLD_LAZY | RTLD_NOLOAD);
 	if (h) {
 		addr = dlsym(h, name);
 		dlclose(h);

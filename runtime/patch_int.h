@@ -83,6 +83,12 @@ struct pb_target {
 /* patch_bind.c: collect the target (registry units whose object has
    build-id buildid; caller holds the registry read lock).  0 if found,
    -1 if no unit has it, -2 if out of memory. */
+/* dlopen(3), looked up when first called instead of linked: a -static
+   link (libc.a) would pull dlopen in, with glibc's link-time warning
+   about it (an error under -Wl,--fatal-warnings).  There it is NULL with
+   errno ENOSYS: a static program loads no patch. */
+void *pb_dlopen(const char *file, int mode);
+
 int pb_target(struct pb_target *t, const char *buildid);
 void pb_target_free(struct pb_target *t);
 /* Target sites named name whose file matches file (NULL or "": any):

@@ -34,6 +34,7 @@
 */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <errno.h>
 #include <json-c/json.h>
 #include <link.h>
 #include <pthread.h>
@@ -416,7 +417,7 @@ static void *open_pending(struct pf_file *f, struct claim *c, char *err,
 
 	/* a stale object under our /proc/self/fd name would be returned by
 	   dlopen as it is: move to another fd number until the name is new */
-	for (tries = 0; tries < 8 && (h = dlopen(f->dlname, RTLD_NOW |
+	for (tries = 0; tries < 8 && (h = pb_dlopen(f->dlname, RTLD_NOW |
 						 RTLD_NOLOAD)); tries++) {
 		int fd = dup(f->fd);
 		dlclose(h);
@@ -427,8 +428,15 @@ static void *open_pending(struct pf_file *f, struct claim *c, char *err,
 		snprintf(f->dlname, sizeof f->dlname, "/proc/self/fd/%d", fd);
 	}
 	claiming = c;
-	h = dlopen(f->dlname, RTLD_NOW | RTLD_LOCAL);
+	errno = 0;
+	h = pb_dlopen(f->dlname, RTLD_NOW | RTLD_LOCAL);
 	claiming = NULL;
+	if (!h && errno == ENOSYS) {
+		snprintf(err, errlen, "cannot load %s: this program was linked "
+			 "-static and has no dynamic loader; rebuild it without "
+			 "-static to patch it; nothing was changed", f->path);
+		return NULL;
+	}
 	if (!h) {
 		const char *e = dlerror();
 		snprintf(err, errlen, "cannot dlopen %s: %s; check that its "

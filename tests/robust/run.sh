@@ -299,6 +299,24 @@ case_errors() {
 	steady "$tmp/log" 1
 }
 
+# static: a program linked -static (libc.a) links as quietly as with gcc
+# (the runtime names dlopen nowhere: glibc warns about it there, an error
+# under --fatal-warnings), runs, answers tfctl, and refuses a patch with
+# the reason: it has no dynamic loader
+case_static() {
+	cp "$src/beat.c" "$src/aux.c" "$tmp/"
+	(cd "$tmp" && "$B/tfcc" gcc -O2 -static -Wl,--fatal-warnings -o beat beat.c aux.c) \
+		>"$tmp/static.out" 2>&1 || { echo "FAIL: cannot link beat -static: $(cat "$tmp/static.out")"; exit 1; }
+	[ -s "$tmp/static.out" ] && bad "a -static link printed: $(cat "$tmp/static.out")"
+	patch v1 "$tmp/beat" "$V1"
+	start "$tmp/beat"
+	refused load "$tmp/v1.so" --pid "$pid"
+	expect_err_has "this program was linked -static and has no dynamic loader; rebuild it without -static to patch it; nothing was changed"
+	patches "$pid" none
+	more "$tmp/log"
+	steady "$tmp/log" 1
+}
+
 # replaced: the site records are read from the file when first asked for
 # (trap.h), not kept in memory.  An executable renamed over on disk still
 # answers (/proc/self/exe); so does a library, through
