@@ -149,8 +149,38 @@ static void obj_sets(struct rw_buf *b, const struct rw_opts *o,
 				      u->objs[i].label + 4, u->objs[i].label);
 }
 
+/*
+** What follows the trap when more of the source line follows the '{':
+** the rest moves to a line of its own, after a #line naming the line the
+** '{' is on, and after blanks (tabs where the source has tabs) as wide as
+** the line up to and with the '{'.  Its tokens then keep their line and
+** their column (in bytes, and in display columns for ASCII) in
+** diagnostics and debug info; on the '{' line itself the trap would push
+** them right by its length.
+*/
+static void trap_line_end(struct rw_buf *b, const struct rw_unit *u,
+			  const struct rw_func *f)
+{
+	const struct rw_file *rf = &u->files[f->file];
+	size_t at = f->brace + 1, start = f->brace, k;
+
+	for (k = at; k < rf->len && rf->src[k] != '\n'; k++)
+		if (rf->src[k] != ' ' && rf->src[k] != '\t' &&
+		    rf->src[k] != '\r')
+			break;
+	if (k >= rf->len || rf->src[k] == '\n')
+		return;                 /* nothing but blanks follows */
+	while (start > rf->start && rf->src[start - 1] != '\n')
+		start--;
+	rw_buf_printf(b, "\n#line %u ", f->bline);
+	cstr(b, f->bfile ? f->bfile : rf->presumed);
+	rw_buf_puts(b, "\n");
+	for (k = start; k < at; k++)
+		rw_buf_puts(b, rf->src[k] == '\t' ? "\t" : " ");
+}
+
 /* The statement after the body's '{' (one declaration, see the docs) of
-   function j, site i. */
+   function j, site i, and what keeps the rest of the line in place. */
 static char *trap(const struct rw_opts *o, const struct rw_unit *u,
 		  unsigned j, unsigned i)
 {
@@ -175,6 +205,7 @@ static char *trap(const struct rw_opts *o, const struct rw_unit *u,
 			rw_buf_printf(&b, "tf__v[%u] = &tf__a%u; ", k, k);
 		rw_buf_printf(&b, "if (TF__SLOT(%s) != 0) (void)tf__pre(&%s, "
 			      "tf__v, 0, &tf__f); } } 0; });", site, site);
+		trap_line_end(&b, u, f);
 		return rw_buf_take(&b);
 	}
 	/* The check hands the slot to the cold path in tf__t, or (older
@@ -235,6 +266,7 @@ static char *trap(const struct rw_opts *o, const struct rw_unit *u,
 			: " } } 0; });");
 	if (quiet)
 		rw_buf_puts(&b, " _Pragma(\"GCC diagnostic pop\")");
+	trap_line_end(&b, u, f);
 	return rw_buf_take(&b);
 }
 

@@ -609,6 +609,24 @@ static const char *why_skipped(struct ctx *x, struct rw_func *f,
 	return 0;
 }
 
+/* Where the source itself says the '{' at loc is (its #line directives):
+   the trap's #line after it names that (emit.c, trap_line_end). */
+static void brace_presumed(CXSourceLocation loc, struct rw_func *f)
+{
+	CXString pf, sf;
+	CXFile file;
+	unsigned line;
+	clang_getPresumedLocation(loc, &pf, &line, 0);
+	clang_getSpellingLocation(loc, &file, 0, 0, 0);
+	sf = clang_getFileName(file);
+	f->bline = line;
+	if (clang_getCString(pf) && clang_getCString(sf) &&
+	    strcmp(clang_getCString(pf), clang_getCString(sf)))
+		f->bfile = rw_xstrdup(clang_getCString(pf));
+	clang_disposeString(pf);
+	clang_disposeString(sf);
+}
+
 static void function(struct ctx *x, CXCursor c)
 {
 	struct rw_unit *u = x->u;
@@ -633,6 +651,7 @@ static void function(struct ctx *x, CXCursor c)
 			 src[close - 1] != '}'))
 		f->skip = "body made by a macro";
 	f->brace = open < 0 ? 0 : (size_t)open;
+	brace_presumed(clang_getRangeStart(br), f);
 
 	int n = clang_Cursor_getNumArguments(c);
 	f->nparams = n > 0 ? (unsigned)n : 0;

@@ -100,6 +100,9 @@ struct rw_func {
 	char *name;
 	unsigned line;
 	size_t brace;		/* offset of the body's '{' */
+	unsigned bline;		/* its presumed line (the source's #line) */
+	char *bfile;		/* its presumed file if a #line of the source
+				   names another, else 0 */
 	const char *skip;	/* reason it is skipped, or 0 */
 	const char *nothunk;	/* reason it has no thunk, or 0 */
 	unsigned flags;
