@@ -317,6 +317,39 @@ case_static() {
 	steady "$tmp/log" 1
 }
 
+# gone: a static local of a function gcc never emitted (called only
+# under a debug level compiled out) has no storage in the target; a patch
+# that binds to it is refused with the reason, and the target runs on
+case_gone() {
+	cat >"$tmp/dbg.c" <<'C'
+#include <stdio.h>
+#include <unistd.h>
+#define DEBUGLEVEL 0
+static int ticks(void) { static int n; return ++n; }
+static int step(int x) { if (DEBUGLEVEL > 5) return ticks(); return x + 1; }
+int main(void)
+{
+	int v = 0;
+	for (;;) {
+		v = step(v);
+		printf("%d\n", v);
+		fflush(stdout);
+		usleep(2000);
+	}
+}
+C
+	(cd "$tmp" && "$B/tfcc" gcc -O2 -o dbg dbg.c) || { echo "FAIL: cannot build dbg"; exit 1; }
+	mkdir "$tmp/p"
+	sed 's/return ++n;/return n += 2;/' "$tmp/dbg.c" >"$tmp/p/dbg.c"
+	(cd "$tmp/p" && "$B/tfcc" --patch-for="$tmp/dbg" gcc -O2 -o "$tmp/gone.so" dbg.c) >"$tmp/gone.out" 2>&1 ||
+		{ echo "FAIL: cannot build gone.so: $(cat "$tmp/gone.out")"; exit 1; }
+	start "$tmp/dbg"
+	refused load "$tmp/gone.so" --pid "$pid"
+	expect_err_has "import object dbg.c:ticks/n has no storage in $tmp/dbg: the compiler never emitted its function there (unused or dead code), so the running program has none to bind to; mark it TF_NEW in the patch to give the patch its own; nothing was changed"
+	patches "$pid" none
+	more "$tmp/log"
+}
+
 # replaced: the site records are read from the file when first asked for
 # (trap.h), not kept in memory.  An executable renamed over on disk still
 # answers (/proc/self/exe); so does a library, through
