@@ -137,7 +137,9 @@ static int objs_in_traps(const struct rw_opts *o, const struct rw_unit *u)
 	return !no_asm(u) && !o->lto;
 }
 
-/* The second names of function j's static locals, as statements. */
+/* The second names of function j's static locals, as statements: set
+   once (gas gives a symbol set again, in another inlined copy of the
+   function, a new instance without the .hidden the tail said). */
 static void obj_sets(struct rw_buf *b, const struct rw_opts *o,
 		     const struct rw_unit *u, unsigned j)
 {
@@ -145,8 +147,10 @@ static void obj_sets(struct rw_buf *b, const struct rw_opts *o,
 		return;
 	for (unsigned i = 0; i < u->nobjs; i++)
 		if (u->objs[i].label && u->objs[i].func == (int)j)
-			rw_buf_printf(b, "__asm__(\".set tf.L%s, %s\"); ",
-				      u->objs[i].label + 4, u->objs[i].label);
+			rw_buf_printf(b, "__asm__(\".ifndef tf.L%s\\n\\t.set "
+				      "tf.L%s, %s\\n\\t.endif\"); ",
+				      u->objs[i].label + 4, u->objs[i].label + 4,
+				      u->objs[i].label);
 }
 
 /*
@@ -361,6 +365,10 @@ static void objects(struct rw_buf *b, const struct rw_opts *o,
 		if (!weak)
 			rw_buf_printf(b, "__asm__(\".set tf.L%s, %s\");\n",
 				      ob->label + 4, ob->label);
+		else    /* gcc says .weak but not .hidden for it: a weak
+			   definition would be exported (lua's -Wl,-E) */
+			rw_buf_printf(b, "__asm__(\".hidden tf.L%s\");\n",
+				      ob->label + 4);
 		k++;
 	}
 	/* their addresses; their names go in the records (tail) */

@@ -115,6 +115,12 @@ check "a.out runs" sh -c "[ \"\$('$W/t.tree/a.out')\" = 42 ]"
 both src/main2.c src/two.c -o prog; all_same "two sources linked"
 check "linked program runs" sh -c "[ \"\$('$W/t.tree/prog')\" = 42 ]"
 check "linked program instrumented" instrumented "$W/t.tree/prog"
+# a static local of a static function inlined into two callers (its
+# second name is set in each copy): no tf. symbol leaks into the dynamic
+# symbol table of a program linked -rdynamic (lua is)
+printf 'static inline const int *g(int k) { static const int inv = -1; return k ? &inv : 0; }\nint a(int k) { return g(k) != 0; }\nint main(int c, char **v) { (void)v; return a(c) + (g(c + 1) != 0) - 2; }\n' >"$W/t.tree/inl.c"
+(cd "$W/t.tree" && "$TFCC" gcc -O2 -rdynamic -o inl inl.c) >/dev/null 2>&1
+check "-rdynamic: a static local's names stay hidden" sh -c "'$W/t.tree/inl' && ! nm -D '$W/t.tree/inl' | grep -q ' tf\\.'"
 both -c foo.c; all_same "source in cwd"
 both -c src/two.c src/nothing.o; all_same "-c with an unused object file"
 both -c src/two.c -lm; all_same "-c with -lm"
