@@ -447,9 +447,10 @@ static int one_source(struct call *c, struct input *in, const char *dir)
 			u_cat_file(rw_err, 2);
 			u_cat_file(cc_err, 2);
 			if (u.dep)
-				dep_mend(u.dep, u.dir, u.srcdir, c->clang);
+				dep_mend(u.dep, u.dir, u.srcdir, u.src,
+					 c->clang);
 			if (c->wp_md && (!u.dep || strcmp(u.dep, c->wp_md)))
-				dep_mend(c->wp_md, u.dir, u.srcdir,
+				dep_mend(c->wp_md, u.dir, u.srcdir, u.src,
 					 c->clang);
 			in->obj = c->mode == MODE_LINK ? u_strdup(u.out) : NULL;
 			rc = 0;

@@ -92,19 +92,67 @@ static void put_name(FILE *f, struct layout *l, const char *name, size_t len)
 	fwrite(name, 1, len, f);
 }
 
-/* Names already written as prerequisites: a header the source includes
+/* Names already written as prerequisites.  A header the source includes
    by quotes is found through tfcc's -iquote <srcdir> (the rewritten copy
    is elsewhere), and again, as another file entry of the compiler's, when
    a header beside it includes it too; gcc, finding both through the
-   source's own directory, lists it once. */
+   source's own directory, lists it once.  Only such names are listed once
+   (quoted: "<srcdir>/<name>" for each #include "<name>" of the source):
+   gcc lists twice a header it finds through an -I directory and again
+   through a header's own (json-c's tests), and so must tfcc. */
 struct seen {
 	char **v;
 	size_t n, cap;
+	char **quoted;
+	size_t nquoted;
 };
 
-/* Whether name was seen; records it if not. */
+/* The source's own #include "..." lines, as <srcdir>/<name> (to is the
+   escaped srcdir with its slash). */
+static void quoted_includes(struct seen *s, const char *src, const char *to)
+{
+	char *text = u_read_file(src);
+	for (const char *p = text; p && *p;) {
+		const char *q = p, *nl = strchr(p, '\n');
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q++ == '#') {
+			while (*q == ' ' || *q == '\t')
+				q++;
+			if (!strncmp(q, "include", 7)) {
+				q += 7;
+				while (*q == ' ' || *q == '\t')
+					q++;
+				const char *e = *q == '"' ? strchr(q + 1, '"') : NULL;
+				if (e && (!nl || e < nl)) {
+					char **v = realloc(s->quoted, (s->nquoted + 1) *
+							   sizeof *v);
+					if (v) {
+						s->quoted = v;
+						v[s->nquoted++] = u_fmt("%s%.*s", to,
+							(int)(e - q - 1), q + 1);
+					}
+				}
+			}
+		}
+		p = nl ? nl + 1 : NULL;
+	}
+	free(text);
+}
+
+static int is_quoted(const struct seen *s, const char *name, size_t len)
+{
+	for (size_t i = 0; i < s->nquoted; i++)
+		if (strlen(s->quoted[i]) == len && !memcmp(s->quoted[i], name, len))
+			return 1;
+	return 0;
+}
+
+/* Whether name was seen and is to be listed once; records it if not. */
 static int seen_before(struct seen *s, const char *name, size_t len)
 {
+	if (s->quoted && !is_quoted(s, name, len))
+		return 0;
 	for (size_t i = 0; i < s->n; i++)
 		if (strlen(s->v[i]) == len && !memcmp(s->v[i], name, len))
 			return 1;
@@ -125,6 +173,9 @@ static void seen_free(struct seen *s)
 	for (size_t i = 0; i < s->n; i++)
 		free(s->v[i]);
 	free(s->v);
+	for (size_t i = 0; i < s->nquoted; i++)
+		free(s->quoted[i]);
+	free(s->quoted);
 }
 
 /* Write the first rule of a .d file again, names mended and lines wrapped
@@ -172,21 +223,25 @@ static const char *write_rule(FILE *f, const char *text, const char *from,
 
 /* The rest of the file after the first rule: -MP's empty rules, one per
    header, each once (a name gcc lists twice, as above, gets two). */
-static void write_phony(FILE *f, const char *rest)
+static void write_phony(FILE *f, const char *rest, const struct seen *deps)
 {
 	struct seen seen = {0};
+	seen.quoted = deps->quoted;     /* borrowed */
+	seen.nquoted = deps->nquoted;
 	while (*rest) {
 		const char *nl = strchr(rest, '\n');
 		size_t len = nl ? (size_t)(nl - rest) + 1 : strlen(rest);
 		/* "name:" (clang puts an empty line after it) */
 		if (len > 2 && rest[len - 1] == '\n' && rest[len - 2] == ':' &&
-		    seen_before(&seen, rest, len)) {
+		    seen_before(&seen, rest, len - 2)) {
 			rest += len + (rest[len] == '\n');
 			continue;
 		}
 		fwrite(rest, 1, len, f);
 		rest += len;
 	}
+	seen.quoted = NULL;
+	seen.nquoted = 0;
 	seen_free(&seen);
 }
 
@@ -194,7 +249,7 @@ static void write_phony(FILE *f, const char *rest)
    laid out as gcc lays it out.  A file we cannot read was not written:
    nothing to do. */
 void dep_mend(const char *file, const char *tmpdir, const char *srcdir,
-	      int clang)
+	      const char *src, int clang)
 {
 	char *text = u_read_file(file), *from, *to;
 	const char *rest;
@@ -212,8 +267,11 @@ void dep_mend(const char *file, const char *tmpdir, const char *srcdir,
 		       "temporary copy of the source (check permissions)", file);
 		goto out;
 	}
+	quoted_includes(&seen, src, to);
+	if (!seen.quoted)               /* none: nothing is listed once */
+		seen.quoted = calloc(1, sizeof *seen.quoted);
 	rest = write_rule(f, text, from, to, clang, &seen);
-	write_phony(f, rest);
+	write_phony(f, rest, &seen);
 	if (fclose(f) != 0)
 		u_warn("cannot write dependency file %s", file);
 out:

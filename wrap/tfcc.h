@@ -136,8 +136,9 @@ char *cc_resolve(const char *word);     /* as execvp finds it, or NULL */
 
 /* depfile.c */
 char *dep_file(const struct call *c, const char *src_base);
+/* src: the original source (its #include "..." lines) */
 void dep_mend(const char *file, const char *tmpdir, const char *srcdir,
-	      int clang);
+	      const char *src, int clang);
 
 /* util.c */
 int run(char *const *argv, const char *in_from, const char *err_to);

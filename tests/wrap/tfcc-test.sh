@@ -36,6 +36,10 @@ printf 'int warn(void) {\n  int unused;\n  return 0;\n}\n' > "$T0/src/warn.c"
 printf '#ifndef H1\n#define H1\nint h1;\n#endif\n' > "$T0/src/h1.h"
 printf '#include "h1.h"\n' > "$T0/src/h2.h"
 printf '#include "h1.h"\n#include "h2.h"\nint hdup(void) { return h1; }\n' > "$T0/src/hdup.c"
+# the same through an -I directory: gcc lists it twice, and so must tfcc
+mkdir -p "$T0/hinc"
+cp "$T0/src/h1.h" "$T0/src/h2.h" "$T0/hinc/"
+printf '#include "h1.h"\n#include "h2.h"\nint hinc(void) { return h1; }\n' > "$T0/hinc.c"
 printf '\t.text\n\t.globl asmfn\nasmfn:\n\tret\n' > "$T0/src/a.s"
 printf '#define RET ret\n\t.text\n\t.globl asmfn2\nasmfn2:\n\tRET\n' > "$T0/src/b.S"
 printf 'int cxx(int x) { return x + 1; }\n' > "$T0/src/x.cpp"
@@ -157,6 +161,9 @@ for flags in "-MD" "-MMD -MP"; do
 	# shellcheck disable=SC2086
 	both $flags -c src/hdup.c -o obj/hdup.o; all_same "deps: $flags, a header included twice"
 	same_file obj/hdup.d || bad "deps: $flags: obj/hdup.d differs (a header listed twice?)"
+	# shellcheck disable=SC2086
+	both -Ihinc $flags -c hinc.c -o obj/hinc.o; all_same "deps: $flags, a header twice through -I"
+	same_file obj/hinc.d || bad "deps: $flags: obj/hinc.d differs (gcc lists the header twice)"
 done
 both -MD -c foo.c; all_same "deps: source in cwd"; same_file foo.d || bad "deps: foo.d (cwd) differs"
 both -MD src/foo.c -o prog; all_same "deps: compile and link"; same_file prog.d || bad "deps: prog.d differs"
