@@ -1,6 +1,6 @@
 #!/bin/sh
 # Build one corpus project from a pristine tree with a given compiler.
-# Usage: build.sh PROJECT SRCTREE OUTDIR "CC"   (PROJECT: zlib, bzip2, lua, xz)
+# Usage: build.sh PROJECT SRCTREE OUTDIR "CC"   (PROJECT: zlib, bzip2, lua, xz, yaml)
 # Copies SRCTREE to OUTDIR (removed first) and builds there exactly as
 # /work/shared/CORPUS.md says; compiler stderr (TF_EXPLAIN lines) goes to
 # OUTDIR.log.  Set JOBS to change make's parallelism (default: nproc).
@@ -33,8 +33,16 @@ xz)
 	./configure CC="$cc" --disable-shared --disable-nls >>"$log" 2>&1
 	make -j"$jobs" >>"$log" 2>&1
 	;;
+yaml)
+	# its CMake build (the Debian source has no configure script), shared:
+	# the test programs link libyaml.so, as the Debian package's do; CC
+	# with its words, as CMake reads it
+	CC=$cc cmake -S . -B _b -DBUILD_SHARED_LIBS=ON -DBUILD_TESTING=ON \
+		-DCMAKE_BUILD_TYPE=RelWithDebInfo >>"$log" 2>&1
+	cmake --build _b -j"$jobs" >>"$log" 2>&1
+	;;
 *)
-	echo "build.sh: unknown project '$proj' (zlib, bzip2, lua, xz)" >&2
+	echo "build.sh: unknown project '$proj' (zlib, bzip2, lua, xz, yaml)" >&2
 	exit 2
 	;;
 esac

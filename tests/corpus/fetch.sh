@@ -1,6 +1,6 @@
 #!/bin/sh
-# Fetch the corpus sources (zlib, bzip2, lua5.4, xz-utils) from Debian into a work dir.
-# Usage: fetch.sh WORKDIR   -> WORKDIR/src/{zlib,bzip2,lua,xz}/ (pristine trees)
+# Fetch the corpus sources (zlib, bzip2, lua5.4, xz-utils, libyaml) from Debian into a work dir.
+# Usage: fetch.sh WORKDIR   -> WORKDIR/src/{zlib,bzip2,lua,xz,yaml}/ (pristine trees)
 # Cached: a project whose tree is already there is not fetched again.
 set -eu
 work=${1:?usage: fetch.sh WORKDIR}
@@ -48,4 +48,5 @@ extract zlib zlib
 extract bzip2 bzip2
 extract lua5.4 lua
 extract xz-utils xz
+extract libyaml yaml
 echo "corpus sources in $work/src"

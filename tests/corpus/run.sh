@@ -1,7 +1,8 @@
 #!/bin/sh
-# Real-world corpus: build zlib, bzip2, Lua 5.4 and xz-utils (Debian
-# sources) with tfcc, run their own tests, compare Lua scripts against a
-# plain-gcc Lua, report how many functions tfcc instrumented, check
+# Real-world corpus: build zlib, bzip2, Lua 5.4, xz-utils and libyaml
+# (Debian sources) with tfcc, run their own tests, compare Lua scripts
+# and libyaml's scanner, parser and dumper against plain-gcc builds,
+# report how many functions tfcc instrumented, check
 # tfctl sees sites and that every trap instance in the binaries reaches
 # its cold path (coldpaths.awk, x86-64).
 # Usage: run.sh [BUILD_DIR]   (the cmake build dir: bin/tfcc, bin/tfctl)
@@ -37,7 +38,27 @@ suite() {
 	xz)
 		(cd "$d" && isolated make check) > "$d.test.log" 2>&1 &&
 			grep -q '^# FAIL: *0$' "$d.test.log" ;;
+	yaml)
+		{ (cd "$d/_b" && isolated ctest) && yaml_examples; } > "$d.test.log" 2>&1 ;;
 	esac
+}
+
+# libyaml's scanner, parser and dumper on its examples, vs plain gcc's
+yaml_examples() {
+	rc=0
+	for f in "$CORPUS_WORK/src/yaml/examples"/*.yaml; do
+		for prog in run-scanner run-parser run-dumper; do
+			want=$(isolated "$CORPUS_WORK/gcc/yaml/_b/$prog" "$f" 2>&1)
+			got=$(isolated "$CORPUS_WORK/tfcc/yaml/_b/$prog" "$f" 2>&1)
+			if [ "$want" = "$got" ]; then
+				echo "yaml: $prog $(basename "$f"): same output"
+			else
+				echo "yaml: $prog $(basename "$f"): output differs from plain gcc"
+				rc=1
+			fi
+		done
+	done
+	return $rc
 }
 
 # every script through lua and through luac + lua, vs the plain-gcc lua
@@ -71,6 +92,7 @@ site_bins() {
 	bzip2) echo bzip2 ;;
 	lua) echo src/lua src/luac ;;
 	xz) echo src/xz/xz src/xzdec/xzdec ;;
+	yaml) echo _b/libyaml.so _b/run-parser ;;
 	esac
 }
 
