@@ -602,6 +602,10 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 			rw_buf_puts(b, "#define TF__LTO 1\n");
 		if (nsites > 256)
 			rw_buf_puts(b, "#define TF__WIDE 1\n");
+		/* its lines named as the header they are, not the temporary
+		   copy: a diagnostic inside a trap's macros notes "in
+		   definition of macro" there */
+		rw_buf_puts(b, "#line 1 \"tigerfix/trap.h\"\n");
 		rw_buf_puts(b, rw_trap_h);
 		if (b->n && b->p[b->n - 1] != '\n')
 			rw_buf_puts(b, "\n");

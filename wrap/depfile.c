@@ -28,9 +28,18 @@ char *dep_file(const struct call *c, const char *src_base)
 	return d;
 }
 
-/* srcdir as make wants it in a .d file, with the trailing slash. */
+/* srcdir as make wants it in a .d file, with the trailing slash; and as
+   gcc writes a name there (libcpp's apply_vpath): without leading "./"
+   and the slashes after one ("./sub", ".//sub": "sub/"). */
 static char *make_escaped_dir(const char *srcdir)
 {
+	while (srcdir[0] == '.' && srcdir[1] == '/') {
+		srcdir += 2;
+		while (*srcdir == '/')
+			srcdir++;
+	}
+	if (!strcmp(srcdir, "."))
+		srcdir = "";
 	size_t n = strlen(srcdir);
 	char *out = malloc(2 * n + 2), *w = out;
 	if (!out)

@@ -493,7 +493,7 @@ tf__self_x86_64(void)
 		int tf__ne;                                                 \
 		__asm__ __volatile__("{testq\t%%rsp, %c1(%%rip)|test\tQWORD PTR [rip+%c1], rsp}" \
 				     : "=@ccne"(tf__ne) : "i"(&(s).gate));  \
-		if (__builtin_expect_with_probability((long)tf__ne, 0L, 0.9999)) \
+		if (__builtin_expect_with_probability((long)tf__ne, 0L, (double)9999 / 10000)) \
 			goto cold;                                          \
 	} while (0)
 #else

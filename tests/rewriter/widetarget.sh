@@ -13,7 +13,7 @@ fail=0
 # calls NAME: number of TF__RSEL( in the rewritten body of $tmp/NAME.c
 calls() {
 	"$rw" -o "$tmp/$1.out.c" "$tmp/$1.c" -- -O2 || { echo "FAIL: $1: rewrite failed"; fail=1; }
-	sed -n '/^#line 1 /,$p' "$tmp/$1.out.c" | grep -o 'TF__RSEL(' | wc -l
+	sed -n '/^#line 1 "[^"]*\.c"/,$p' "$tmp/$1.out.c" | grep -o 'TF__RSEL(' | wc -l
 }
 expect() { # NAME WANT
 	got=$(calls "$1")

@@ -157,6 +157,12 @@ for flags in "-MD" "-MMD" "-MD -MF obj/deps.d" "-MD -MT tgt -MQ q\$x" \
 	both $flags -c src/foo.c; all_same "deps: $flags -c"
 	[ -f "$W/p.tree/foo.d" ] && { same_file foo.d || bad "deps: $flags: foo.d differs"; }
 done
+# a source named with a leading ./ (zstd's vpath gives .//common/x.c):
+# gcc writes it without
+for srcname in ./src/foo.c .//src/foo.c; do
+	both -MMD -MP -c "$srcname" -o obj/dot.o; all_same "deps: $srcname"
+	same_file obj/dot.d || bad "deps: $srcname: obj/dot.d differs"
+done
 for flags in "-MD" "-MMD -MP"; do
 	# shellcheck disable=SC2086
 	both $flags -c src/hdup.c -o obj/hdup.o; all_same "deps: $flags, a header included twice"
