@@ -4,7 +4,7 @@
    or float argument passed by the trap's call draws no -Waggregate-return
    or -Wtraditional-conversion (but gcc's "as float rather than double",
    which no option names, stays).  Calls from main silence them themselves.
-   e2e-flags: -Wall -Wextra -Waggregate-return -Werror=traditional-conversion -Werror=deprecated-declarations */
+   e2e-flags: -Wall -Wextra -Waggregate-return -Werror=traditional-conversion -Werror=deprecated-declarations -Werror=unsuffixed-float-constants */
 #include <stdio.h>
 
 __attribute__((__deprecated__("use plus")))
