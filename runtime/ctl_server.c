@@ -4,10 +4,12 @@
 ** (docs/protocol.md), answered by ctl_ops.c.  Restarted after fork();
 ** stopped and joined at exit, so that a program checked by valgrind
 ** --leak-check=full shows nothing of it (a thread alive at exit leaves
-** its thread-local block "possibly lost").
+** its thread-local block "possibly lost").  Its descriptors sit high
+** (fd_high), out of the numbers the program's own open() calls get.
 */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -15,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -48,6 +51,7 @@ static struct srv_fd listener = { -1, 0, 0 };
 static struct client *clients;
 static int nclients;
 static int srv_started;             /* a server thread runs in this pid */
+static int srv_stopping;            /* srv_stop: leave the loop */
 static pthread_t srv_thread;
 static struct pollfd *srv_pf;       /* srv_main's poll set */
 static int srv_pfcap;
@@ -71,6 +75,33 @@ static int still_ours(const struct srv_fd *f)
 	struct stat st;
 	return f->fd >= 0 && fstat(f->fd, &st) == 0 && st.st_dev == f->dev &&
 	       st.st_ino == f->ino;
+}
+
+/*
+** fd moved to a high number, the lowest free one from a little below
+** the descriptor limit (at most 1024: a program that select()s never
+** meets it): POSIX gives open() the lowest free number, and programs and
+** test suites count on it (gnulib's test-dup2 asserts that fd + 1 is
+** free after its own open).  The move leaves the low number taken for a
+** moment only: the listener is made before main, when the control
+** thread starts.  If the move fails, fd stays where it is.
+*/
+static int fd_high(int fd)
+{
+	struct rlimit rl;
+	long top = 1024, base;
+	int hi;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < (rlim_t)top)
+		top = (long)rl.rlim_cur;
+	base = top > 256 ? top - 64 : top / 2;
+	if (fd >= base || base <= 3)
+		return fd;
+	hi = fcntl(fd, F_DUPFD_CLOEXEC, (int)base);
+	if (hi < 0)
+		return fd;
+	close(fd);
+	return hi;
 }
 
 static void listener_open(void)
@@ -97,7 +128,7 @@ static void listener_open(void)
 		return;
 	}
 	bind_failed_logged = 0;
-	remember(&listener, fd);
+	remember(&listener, fd_high(fd));
 	log_msg("control: serving @%s", sa.sun_path + 1);
 }
 
@@ -155,7 +186,7 @@ static void accept_all(void)
 			close(fd);
 			continue;
 		}
-		remember(&c->f, fd);
+		remember(&c->f, fd_high(fd));
 		nclients++;
 	}
 }
@@ -267,13 +298,12 @@ static void handle(struct pollfd *pf, int npf)
 	}
 }
 
-/* The thread is cancelled only in poll() (srv_stop): never while it
-   holds a lock or is in the middle of an operation. */
+/* Until srv_stop says stop (and shuts the listener down, which wakes the
+   poll): between operations, never in one. */
 static void *srv_main(void *arg)
 {
 	(void)arg;
-	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
-	for (;;) {
+	while (!__atomic_load_n(&srv_stopping, __ATOMIC_ACQUIRE)) {
 		int i, n, r;
 		pthread_mutex_lock(&srv_lock);
 		if (listener.fd >= 0 && !still_ours(&listener))
@@ -301,10 +331,8 @@ static void *srv_main(void *arg)
 						    POLLOUT : 0));
 		}
 		pthread_mutex_unlock(&srv_lock);
-		pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
 		r = poll(srv_pf, (nfds_t)n, SRV_TICK_MS);
-		pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
-		if (r <= 0)
+		if (r <= 0 || __atomic_load_n(&srv_stopping, __ATOMIC_ACQUIRE))
 			continue;
 		pthread_mutex_lock(&srv_lock);
 		handle(srv_pf, n);
@@ -319,6 +347,8 @@ static void srv_spawn(void)
 	sigset_t all, old;
 	pthread_attr_t attr;
 
+	if (listener.fd < 0)
+		listener_open();        /* now, before main opens anything */
 	sigfillset(&all);
 	pthread_sigmask(SIG_SETMASK, &all, &old);
 	pthread_attr_init(&attr);
@@ -358,6 +388,7 @@ static void fork_child(void)
 		close(listener.fd);
 	listener.fd = -1;
 	bind_failed_logged = 0;
+	srv_stopping = 0;
 	if (srv_started) {
 		srv_started = 0;
 		srv_spawn();
@@ -366,22 +397,28 @@ static void fork_child(void)
 
 /*
 ** At exit (a destructor: after main returns or exit(), before valgrind's
-** leak check): cancel the thread, which only happens in its poll(), and
-** join it, giving it a second to finish an operation it is in (a patch
-** being loaded).  Past that it is left running: the process is ending.
+** leak check): tell the thread to stop, wake its poll() by shutting the
+** listener down, and join it, giving it a second to finish an operation
+** it is in (a patch being loaded); past that it is left running: the
+** process is ending.  Not pthread_cancel: that loads libgcc_s to unwind,
+** and aborts the program when it cannot (no descriptor or mapping left at
+** exit: gnulib's test-free).  A listener the program closed is not ours
+** to shut down; the thread then sees the flag within its tick, and is not
+** waited for.
 */
 __attribute__((__destructor__)) static void srv_stop(void)
 {
 	struct timespec t;
+	int wake;
 
-	/* not srv_lock: the thread holds it through an operation */
 	if (pthread_equal(srv_thread, pthread_self()) ||
 	    !__atomic_exchange_n(&srv_started, 0, __ATOMIC_ACQ_REL))
 		return;
-	pthread_cancel(srv_thread);
+	__atomic_store_n(&srv_stopping, 1, __ATOMIC_RELEASE);
+	wake = still_ours(&listener) && shutdown(listener.fd, SHUT_RDWR) == 0;
 	clock_gettime(CLOCK_REALTIME, &t);
 	t.tv_sec += 1;
-	if (pthread_timedjoin_np(srv_thread, NULL, &t) != 0)
+	if (!wake || pthread_timedjoin_np(srv_thread, NULL, &t) != 0)
 		pthread_detach(srv_thread);
 }
 

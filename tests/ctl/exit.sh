@@ -83,4 +83,66 @@ PY
 
 one return
 one exit client
+
+# Descriptors: the control socket and a tfctl client's connection sit
+# high, so the program's open() gets the numbers plain gcc's would (gnulib's
+# test-dup2); and a program that used up its descriptors still exits 0
+# (pthread_cancel at exit loaded libgcc_s, and aborted when it could not:
+# gnulib's test-free).
+cat >"$tmp/fds.c" <<'C'
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+int main(void)
+{
+	char line[16];
+	int a = open("/dev/null", O_RDONLY), b, n = 0;
+	printf("ready\n");
+	fflush(stdout);
+	if (!fgets(line, sizeof line, stdin))
+		return 3;
+	b = open("/dev/null", O_RDONLY);
+	while (open("/dev/null", O_RDONLY) >= 0)
+		n++;
+	printf("%d %d %s\n", a, b, n > 10 ? "exhausted" : "few");
+	return 0;
+}
+C
+(cd "$tmp" && "$tfcc" gcc -O2 -o fds fds.c && gcc -O2 -o fds.plain fds.c) ||
+	{ echo "FAIL: could not build fds.c"; exit 1; }
+# what plain gcc's program says here (the descriptors this script inherits
+# count: under ctest the first free one is not 3)
+want=$( (ulimit -n 64; echo go | "$tmp/fds.plain") | tail -n 1)
+rm -f "$tmp/in.fds"; mkfifo "$tmp/in.fds"
+(ulimit -n 64; exec "$tmp/fds" <"$tmp/in.fds" >"$tmp/out.fds" 2>&1) &
+pid=$!
+pids="$pids $pid"
+exec 7>"$tmp/in.fds"
+deadline=$((SECONDS + 30))
+until grep -q '^ready$' "$tmp/out.fds" 2>/dev/null; do
+	[ $SECONDS -lt $deadline ] || { bad "fds never said ready: $(cat "$tmp/out.fds")"; break; }
+	sleep 0.02
+done
+# a client connected while the program opens its next descriptor
+python3 - "$pid" 7>&- >"$tmp/client.fds" 2>&1 <<'PY' &
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.connect("\0tigerfix." + sys.argv[1])
+s.sendall(b'{"op":"hello"}\n')
+print("answered" if b'"ok":true' in s.recv(4096) else "refused", flush=True)
+time.sleep(600)
+PY
+pids="$pids $!"
+until grep -q answered "$tmp/client.fds"; do
+	[ $SECONDS -lt $deadline ] || { bad "fds: the client got no answer: $(cat "$tmp/client.fds")"; break; }
+	sleep 0.02
+done
+echo go >&7
+exec 7>&-
+wait "$pid"
+rc=$?
+last="fds under ulimit -n 64"
+[ "$rc" = 0 ] || bad "exit status $rc, expected 0: $(cat "$tmp/out.fds")"
+case $want in *" exhausted") ;; *) bad "plain gcc's fds said: $want" ;; esac
+[ "$(tail -n 1 "$tmp/out.fds")" = "$want" ] || bad "descriptors differ from plain gcc's ($want): $(cat "$tmp/out.fds")"
 finish
