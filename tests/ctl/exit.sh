@@ -29,6 +29,26 @@ C
 (cd "$tmp" && "$tfcc" gcc -O2 -g -o prog prog.c) ||
 	{ echo "FAIL: tfcc could not build prog.c"; exit 1; }
 
+# hold_client PID NAME: a peer of PID's control server that says hello and
+# stays connected (until the test ends); waits (until $deadline) for the
+# answer.  Not holding fd 7, the program's stdin fifo.
+hold_client() {
+	python3 - "$1" 7>&- >"$tmp/client.$2" 2>&1 <<'PY' &
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.connect("\0tigerfix." + sys.argv[1])
+s.sendall(b'{"op":"hello"}\n')
+print("answered" if b'"ok":true' in s.recv(4096) else "refused", flush=True)
+time.sleep(600)
+PY
+	pids="$pids $!"
+	until grep -q answered "$tmp/client.$2"; do
+		[ $SECONDS -lt $deadline ] ||
+			{ bad "$2: the client got no answer: $(cat "$tmp/client.$2")"; return; }
+		sleep 0.02
+	done
+}
+
 # one run: $1 what main is told at the end ("return" or "exit"), $2 "client"
 # to hold a tfctl connection open meanwhile
 one() {
@@ -51,21 +71,7 @@ one() {
 		sleep 0.05
 	done
 	if [ "$2" = client ]; then
-		# a peer that stays connected
-		python3 - "$pid" 7>&- >"$tmp/client.$1" 2>&1 <<'PY' &
-import socket, sys, time
-s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-s.connect("\0tigerfix." + sys.argv[1])
-s.sendall(b'{"op":"hello"}\n')
-print("answered" if b'"ok":true' in s.recv(4096) else "refused", flush=True)
-time.sleep(600)
-PY
-		pids="$pids $!"
-		until grep -q answered "$tmp/client.$1"; do
-			[ $SECONDS -lt $deadline ] ||
-				{ bad "$1: the client got no answer: $(cat "$tmp/client.$1")"; break; }
-			sleep 0.05
-		done
+		hold_client "$pid" "$1"
 	fi
 	echo "$1" >&7
 	exec 7>&-
@@ -124,19 +130,7 @@ until grep -q '^ready$' "$tmp/out.fds" 2>/dev/null; do
 	sleep 0.02
 done
 # a client connected while the program opens its next descriptor
-python3 - "$pid" 7>&- >"$tmp/client.fds" 2>&1 <<'PY' &
-import socket, sys, time
-s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-s.connect("\0tigerfix." + sys.argv[1])
-s.sendall(b'{"op":"hello"}\n')
-print("answered" if b'"ok":true' in s.recv(4096) else "refused", flush=True)
-time.sleep(600)
-PY
-pids="$pids $!"
-until grep -q answered "$tmp/client.fds"; do
-	[ $SECONDS -lt $deadline ] || { bad "fds: the client got no answer: $(cat "$tmp/client.fds")"; break; }
-	sleep 0.02
-done
+hold_client "$pid" fds
 echo go >&7
 exec 7>&-
 wait "$pid"
