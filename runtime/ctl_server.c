@@ -319,6 +319,11 @@ static void *srv_main(void *arg)
 				srv_pfcap = nclients + 1;
 			}
 		}
+		if (!srv_pf) {          /* no memory for one entry: wait */
+			pthread_mutex_unlock(&srv_lock);
+			poll(NULL, 0, SRV_TICK_MS);
+			continue;
+		}
 		n = srv_pfcap < nclients + 1 ? srv_pfcap : nclients + 1;
 		srv_pf[0].fd = listener.fd;
 		srv_pf[0].events = POLLIN;
