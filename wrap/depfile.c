@@ -116,8 +116,8 @@ struct seen {
 	size_t nquoted;
 };
 
-/* The source's own #include "..." lines, as <srcdir>/<name> (to is the
-   escaped srcdir with its slash). */
+/* The source's own #include "<name>" lines of a name in its directory,
+   as <srcdir>/<name> (to is the escaped srcdir with its slash). */
 static void quoted_includes(struct seen *s, const char *src, const char *to)
 {
 	char *text = u_read_file(src);
@@ -133,7 +133,11 @@ static void quoted_includes(struct seen *s, const char *src, const char *to)
 				while (*q == ' ' || *q == '\t')
 					q++;
 				const char *e = *q == '"' ? strchr(q + 1, '"') : NULL;
-				if (e && (!nl || e < nl)) {
+				/* a name with a '/' ("../common/x.h", "sub/x.h")
+				   lies in another directory, whose headers find it
+				   from there: gcc lists that twice itself */
+				if (e && (!nl || e < nl) &&
+				    !memchr(q + 1, '/', (size_t)(e - q - 1))) {
 					char **v = realloc(s->quoted, (s->nquoted + 1) *
 							   sizeof *v);
 					if (v) {

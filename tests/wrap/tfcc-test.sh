@@ -36,6 +36,12 @@ printf 'int warn(void) {\n  int unused;\n  return 0;\n}\n' > "$T0/src/warn.c"
 printf '#ifndef H1\n#define H1\nint h1;\n#endif\n' > "$T0/src/h1.h"
 printf '#include "h1.h"\n' > "$T0/src/h2.h"
 printf '#include "h1.h"\n#include "h2.h"\nint hdup(void) { return h1; }\n' > "$T0/src/hdup.c"
+# zstd: the source names ../common/d.h, a header there includes it by its
+# bare name: gcc lists it twice, and so must tfcc
+mkdir -p "$T0/zcommon" "$T0/zsrc"
+cp "$T0/src/h1.h" "$T0/zcommon/h1.h"
+printf '#include "h1.h"\n' > "$T0/zcommon/h2.h"
+printf '#include "../zcommon/h1.h"\n#include "../zcommon/h2.h"\nint zh(void) { return h1; }\n' > "$T0/zsrc/zh.c"
 # the same through an -I directory: gcc lists it twice, and so must tfcc
 mkdir -p "$T0/hinc"
 cp "$T0/src/h1.h" "$T0/src/h2.h" "$T0/hinc/"
@@ -168,6 +174,9 @@ for flags in "-MD" "-MMD -MP"; do
 	both $flags -c src/hdup.c -o obj/hdup.o; all_same "deps: $flags, a header included twice"
 	same_file obj/hdup.d || bad "deps: $flags: obj/hdup.d differs (a header listed twice?)"
 	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086
+	both $flags -c zsrc/zh.c -o obj/zh.o; all_same "deps: $flags, ../dir/h.h included again by its bare name"
+	same_file obj/zh.d || bad "deps: $flags: obj/zh.d differs (gcc lists the header twice)"
 	both -Ihinc $flags -c hinc.c -o obj/hinc.o; all_same "deps: $flags, a header twice through -I"
 	same_file obj/hinc.d || bad "deps: $flags: obj/hinc.d differs (gcc lists the header twice)"
 done
