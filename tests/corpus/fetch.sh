@@ -1,6 +1,6 @@
 #!/bin/sh
-# Fetch the corpus sources (zlib, bzip2, lua5.4, xz-utils, libyaml) from Debian into a work dir.
-# Usage: fetch.sh WORKDIR   -> WORKDIR/src/{zlib,bzip2,lua,xz,yaml}/ (pristine trees)
+# Fetch the corpus sources (zlib, bzip2, lua5.4, xz-utils, libyaml, json-c) from Debian into a work dir.
+# Usage: fetch.sh WORKDIR   -> WORKDIR/src/{zlib,bzip2,lua,xz,yaml,jsonc}/ (pristine trees)
 # Cached: a project whose tree is already there is not fetched again.
 set -eu
 work=${1:?usage: fetch.sh WORKDIR}
@@ -49,4 +49,5 @@ extract bzip2 bzip2
 extract lua5.4 lua
 extract xz-utils xz
 extract libyaml yaml
+extract json-c jsonc
 echo "corpus sources in $work/src"

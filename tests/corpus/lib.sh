@@ -3,7 +3,7 @@
 # tfcc trees (always rebuilt), leaving paths in $CORPUS_WORK/{src,gcc,tfcc}.
 
 # The caller sets CORPUS_DIR (this directory) and CORPUS_WORK (work dir).
-CORPUS_PROJECTS="zlib bzip2 lua xz yaml"
+CORPUS_PROJECTS="zlib bzip2 lua xz yaml jsonc"
 
 # Run "$@" in a network namespace with only loopback, when we may.
 isolated() {

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Real-world corpus: build zlib, bzip2, Lua 5.4, xz-utils and libyaml
-# (Debian sources) with tfcc, run their own tests, compare Lua scripts
+# Real-world corpus: build zlib, bzip2, Lua 5.4, xz-utils, libyaml and
+# json-c (Debian sources) with tfcc, run their own tests (json-c's under
+# valgrind --leak-check=full when valgrind is there), compare Lua scripts
 # and libyaml's scanner, parser and dumper against plain-gcc builds,
 # report how many functions tfcc instrumented, check
 # tfctl sees sites and that every trap instance in the binaries reaches
@@ -40,6 +41,8 @@ suite() {
 			grep -q '^# FAIL: *0$' "$d.test.log" ;;
 	yaml)
 		{ (cd "$d/_b" && isolated ctest) && yaml_examples; } > "$d.test.log" 2>&1 ;;
+	jsonc)
+		(cd "$d/_b" && isolated ctest) > "$d.test.log" 2>&1 ;;
 	esac
 }
 
@@ -93,6 +96,7 @@ site_bins() {
 	lua) echo src/lua src/luac ;;
 	xz) echo src/xz/xz src/xzdec/xzdec ;;
 	yaml) echo _b/libyaml.so _b/run-parser ;;
+	jsonc) echo _b/libjson-c.so _b/apps/json_parse ;;
 	esac
 }
 
