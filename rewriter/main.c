@@ -50,31 +50,37 @@ static int not_instrumented(const struct rw_opts *o, const char *why)
 	return 1;
 }
 
-/* --explain: one line per function definition, then the totals. */
+/* --explain: one line per function definition, then the totals, in one
+   write: two compiles of one source running at once (a static and a
+   shared object, make -j) into one log interleaved their pieces. */
 static void explain(const struct rw_opts *o, const struct rw_unit *u)
 {
+	struct rw_buf b = {0};
 	unsigned done = 0, skipped = 0;
 	for (unsigned i = 0; i < u->nfuncs; i++) {
 		const struct rw_func *f = &u->funcs[i];
-		fprintf(stderr, "%s:%u: %s: ", u->files[f->file].presumed,
-			f->line, f->name);
+		rw_buf_printf(&b, "%s:%u: %s: ", u->files[f->file].presumed,
+			      f->line, f->name);
 		if (f->skip) {
-			fprintf(stderr, "skipped: %s\n", f->skip);
+			rw_buf_printf(&b, "skipped: %s\n", f->skip);
 			skipped++;
 			continue;
 		}
 		done++;
 		if (f->flags & RW_VARIADIC)
-			fputs("instrumented (pre-interceptors only: variadic)\n",
-			      stderr);
+			rw_buf_puts(&b, "instrumented (pre-interceptors only: "
+				    "variadic)\n");
 		else if (f->nothunk)
-			fprintf(stderr, "instrumented (replace only: %s)\n",
-				f->nothunk);
+			rw_buf_printf(&b, "instrumented (replace only: %s)\n",
+				      f->nothunk);
 		else
-			fputs("instrumented\n", stderr);
+			rw_buf_puts(&b, "instrumented\n");
 	}
-	fprintf(stderr, "tfcc: %s: %u instrumented, %u skipped\n", o->presumed,
-		done, skipped);
+	rw_buf_printf(&b, "tfcc: %s: %u instrumented, %u skipped\n",
+		      o->presumed, done, skipped);
+	if (b.n)
+		(void)!write(2, b.p, b.n);
+	free(b.p);
 }
 
 static int write_out(const struct rw_opts *o, const struct rw_buf *b)
