@@ -1,5 +1,6 @@
 /*
-** Growable text buffers and C string-literal escaping for tf-rewrite.
+** Growable text buffers, C string-literal escaping and two questions
+** about source text for tf-rewrite.
 ** Allocation failure ends the program with one line: a rewriter that
 ** cannot allocate cannot do anything useful, and tfcc then compiles the
 ** original file.
@@ -119,4 +120,17 @@ char *rw_buf_take(struct rw_buf *b)
 	b->p = 0;
 	b->n = b->cap = 0;
 	return p;
+}
+
+int rw_line_lead(const char *src, size_t off)
+{
+	while (off-- > 0 && src[off] != '\n')
+		if (src[off] != ' ' && src[off] != '\t')
+			return 0;
+	return 1;
+}
+
+int rw_ident_start(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }

@@ -87,8 +87,7 @@ static long offset_in(struct ctx *x, CXSourceLocation l, unsigned fi)
 
 static int is_ident_char(char c)
 {
-	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '$';
+	return rw_ident_start(c) || (c >= '0' && c <= '9') || c == '$';
 }
 
 /* Whether name is written at off (and not produced by a macro). */
@@ -341,18 +340,6 @@ static long tok_at(const struct tok *t, unsigned n, size_t off)
 	return lo < n && t[lo].start == off ? (long)lo : -1;
 }
 
-/* Whether token t is the '#' of a preprocessor directive: the first on
-   its line. */
-static int directive_at(const char *src, const struct tok *t)
-{
-	if (src[t->start] != '#')
-		return 0;
-	for (size_t k = t->start; k-- > 0 && src[k] != '\n';)
-		if (src[k] != ' ' && src[k] != '\t')
-			return 0;
-	return 1;
-}
-
 /* Where a declarator that starts with its name at token i ends: before
    '=', ',', ';', attributes, an asm label, a preprocessor directive (a
    bison parser's "static YYLTYPE yyloc_default\n# if ...\n= {...}") or a
@@ -377,14 +364,13 @@ static long declarator_end(struct ctx *x, unsigned fi, const struct tok *t,
 			for (const char *const *s = stop; *s; s++)
 				if (tok_is(x, fi, &t[j], *s))
 					return (long)j;
-			if (directive_at(x->u->files[fi].src, &t[j]))
-				return (long)j;
-			/* a word the declarator cannot hold there: a macro
-			   ("#define INIT = 5", an attribute macro), which the
-			   label must precede */
-			char c0 = x->u->files[fi].src[t[j].start];
-			if (c0 == '_' || (c0 >= 'a' && c0 <= 'z') ||
-			    (c0 >= 'A' && c0 <= 'Z'))
+			/* a directive, or a word the declarator cannot hold
+			   there: a macro ("#define INIT = 5", an attribute
+			   macro), which the label must precede */
+			const char *src = x->u->files[fi].src;
+			if ((src[t[j].start] == '#' &&
+			     rw_line_lead(src, t[j].start)) ||
+			    rw_ident_start(src[t[j].start]))
 				return (long)j;
 		}
 	}

@@ -116,11 +116,9 @@ static int says_new(struct pctx *x, CXCursor c)
 	while ((unsigned long)i < x->nt && x->t[i].end <= a)
 		i++;
 	for (i--; i >= 0; i--) {
-		char c0 = x->u->src[x->t[i].start];
 		if (pe_tok_is(x, i, "TF_NEW"))
 			return 1;
-		if (!(c0 == '_' || (c0 >= 'a' && c0 <= 'z') ||
-		      (c0 >= 'A' && c0 <= 'Z')))
+		if (!rw_ident_start(x->u->src[x->t[i].start]))
 			break;
 	}
 	return 0;
@@ -151,15 +149,14 @@ static long declarator_end(struct pctx *x, long i, int *why)
 				*why = 1;
 				return -1;
 			}
-			if (pe_tok_is(x, j, "#") && pe_directive(x, j)) {
+			if (pe_tok_is(x, j, "#") &&
+			    rw_line_lead(x->u->src, x->t[j].start)) {
 				*why = 2;
 				return -1;
 			}
-			char c0 = x->u->src[x->t[j].start];
 			if (!pe_tok_is(x, j, "__attribute__") &&
 			    !pe_tok_is(x, j, "__attribute") &&
-			    (c0 == '_' || (c0 >= 'a' && c0 <= 'z') ||
-			     (c0 >= 'A' && c0 <= 'Z')))
+			    rw_ident_start(x->u->src[x->t[j].start]))
 				return -1;      /* a macro: made by a macro */
 			if (pe_tok_is(x, j, "=") || pe_tok_is(x, j, ",") ||
 			    pe_tok_is(x, j, ";") || pe_tok_is(x, j, "__attribute__") ||

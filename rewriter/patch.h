@@ -40,7 +40,6 @@ struct pctx {
 void pe_tokenize(struct pctx *x);
 long pe_tok_at(const struct pctx *x, size_t off);  /* token starting at off */
 int pe_tok_is(const struct pctx *x, long i, const char *s);
-int pe_directive(const struct pctx *x, long i);
 char *pe_tok_text(const struct pctx *x, long i);
 void pe_edit(struct pctx *x, size_t off, size_t del, const char *text);
 void pe_fail(struct pctx *x, unsigned line, const char *fmt, ...)

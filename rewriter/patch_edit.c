@@ -51,15 +51,6 @@ long pe_tok_at(const struct pctx *x, size_t off)
 	return lo < x->nt && x->t[lo].start == off ? (long)lo : -1;
 }
 
-/* Token i is the '#' of a preprocessor directive: first on its line. */
-int pe_directive(const struct pctx *x, long i)
-{
-	for (size_t k = x->t[i].start; k-- > 0 && x->u->src[k] != '\n';)
-		if (x->u->src[k] != ' ' && x->u->src[k] != '\t')
-			return 0;
-	return 1;
-}
-
 int pe_tok_is(const struct pctx *x, long i, const char *s)
 {
 	size_t n = strlen(s);

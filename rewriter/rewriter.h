@@ -25,6 +25,10 @@ void rw_buf_printf(struct rw_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void rw_buf_cesc(struct rw_buf *b, const char *s, size_t n);
 char *rw_buf_take(struct rw_buf *b);	/* NUL-terminated, resets b */
+/* Source text: only blanks precede offset off on its line (a '#' there
+   starts a directive); c can start an identifier or keyword. */
+int rw_line_lead(const char *src, size_t off);
+int rw_ident_start(char c);
 
 /* Makes room for one more element in arr (n used, cap allocated). */
 #define RW_GROW(arr, n, cap)                                                \
