@@ -475,6 +475,32 @@ EOF2
 	check "statics -o /dev/null (configure probes): quiet" test ! -s "$W/err"
 	(cd "$W/st" && "$TFCC" gcc -O2 -S st.c -o st.s)
 	check "statics -S: sites name the functions" sh -c "! grep -q tf__F_ '$W/st/st.s'"
+	# a file name with '"' takes the trap without asm (TF__NO_ASM): static
+	# locals of functions only dead code calls still link, the sites are
+	# found and a mock of a static takes, and __FILE__ names the file
+	mkdir -p "$W/st/q\"d"
+	cat > "$W/st/q\"d/a\"b.c" <<'EOF2'
+#include <stdio.h>
+#include <tigerfix/tf.h>
+#define LEVEL 0
+static void dbg(const char *s) { static int count; count++; fprintf(stderr, "%s %d\n", s, count); }
+static inline const char *last(void) { static const char *l = "x"; return l; }
+static int val(void) { static int m = 7; return ++m; }
+static int fake(void) { return 42; }
+int main(void)
+{
+	if (LEVEL > 1) { dbg("hi"); puts(last()); }
+	printf("%d %s\n", val(), tf_site_find("last") && tf_site_find("dbg") ? "found" : "missing");
+	TF_MOCK(val, fake);
+	printf("%d %s\n", val(), __FILE__);
+	return 0;
+}
+EOF2
+	for fl in -O0 -O2 "-O2 -fPIE -pie"; do
+		(cd "$W/st/q\"d" && "$TFCC" gcc $fl -Wall -Werror -I"$HERE/../../include" 'a"b.c' -o q >"$W/out" 2>&1; echo $? >"$W/rc")
+		check "file name with a quote $fl: builds quietly" sh -c "grep -qx 0 '$W/rc' && test ! -s '$W/out'"
+		check "file name with a quote $fl: instrumented, sites found, mock takes" sh -c "[ \"\$('$W/st/q\"d/q' | tr '\n' '|')\" = '8 found|42 a\"b.c|' ]"
+	done
 	# an object fnfix cannot mend (here: a compiler that leaves the
 	# symbol table of the instrumented object unreadable): one warning,
 	# and the original compiled, as plain gcc would
