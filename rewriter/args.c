@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "rewriter.h"
@@ -170,17 +171,109 @@ static char hexdigit(unsigned v)
 	return "0123456789abcdef"[v & 15];
 }
 
-/* uid: source (absolute), presumed name, key and every flag; variant:
-   the -D/-U flags only, in order. */
+/*
+** The user's path maps, -ffile-prefix-map, -fdebug-prefix-map and
+** -fmacro-prefix-map (OLD=NEW), as gcc takes them: split at the first
+** '=', the last given tried first.  A path hashed into the uid is mapped
+** by them first, so a build moved to another directory, with its maps,
+** makes the same objects, as it does with plain gcc (reproducible builds:
+** Debian's dpkg-buildflags passes -ffile-prefix-map=BUILDDIR=.).
+*/
+static const char *prefix_map(const char *a)
+{
+	static const char *const opts[] = {
+		"-ffile-prefix-map=", "-fdebug-prefix-map=",
+		"-fmacro-prefix-map=", 0
+	};
+	for (const char *const *p = opts; *p; p++)
+		if (!strncmp(a, *p, strlen(*p)) && strchr(a + strlen(*p), '='))
+			return a + strlen(*p);
+	return 0;
+}
+
+/* H extended by S with every OLD in it (a path, or a flag naming one)
+   written as its NEW, at most one map applied per place. */
+static uint64_t hash_mapped(uint64_t h, const struct rw_opts *o, const char *s)
+{
+	struct rw_buf b = {0};
+	int any = 0;
+	for (int i = 0; i < o->ngcc && !any; i++)
+		any = prefix_map(o->gcc[i]) != 0;
+	if (!any)
+		return rw_hash_str(h, s);
+	for (const char *p = s; *p;) {
+		int i;
+		for (i = o->ngcc - 1; i >= 0; i--) {
+			const char *m = prefix_map(o->gcc[i]);
+			size_t n = m ? (size_t)(strchr(m, '=') - m) : 0;
+			if (n && !strncmp(p, m, n)) {
+				rw_buf_puts(&b, m + n + 1);
+				p += n;
+				break;
+			}
+		}
+		if (i < 0)
+			rw_buf_add(&b, p++, 1);
+	}
+	char *m = rw_buf_take(&b);
+	h = rw_hash_str(h, m ? m : "");
+	free(m);
+	return h;
+}
+
+/* PATH as gcc spells it in __FILE__: the first of the user's
+   -ffile-prefix-map and -fmacro-prefix-map (the last given first) whose
+   OLD begins it, applied.  Site records name files so: the name a tool or
+   a patch uses is the one the program's own __FILE__ gives. */
+char *rw_args_file_name(const struct rw_opts *o, const char *path)
+{
+	for (int i = o->ngcc - 1; i >= 0; i--) {
+		const char *m = prefix_map(o->gcc[i]);
+		if (!m || !strncmp(o->gcc[i], "-fdebug", 7))
+			continue;
+		size_t n = (size_t)(strchr(m, '=') - m);
+		if (n && !strncmp(path, m, n)) {
+			const char *to = m + n + 1;
+			char *r = rw_xmalloc(strlen(to) + strlen(path + n) + 1);
+			sprintf(r, "%s%s", to, path + n);
+			return r;
+		}
+	}
+	return rw_xstrdup(path);
+}
+
+/* The source as an absolute path: made from the working directory as the
+   shell names it ($PWD, when that is the working directory), as gcc names
+   the compile directory, so a map of the logical path applies. */
+static char *source_path(const char *src)
+{
+	char cwd[PATH_MAX];
+	const char *pwd = getenv("PWD");
+	struct stat a, b;
+	if (src[0] == '/')
+		return rw_xstrdup(src);
+	if (!(pwd && pwd[0] == '/' && !stat(pwd, &a) && !stat(".", &b) &&
+	      a.st_dev == b.st_dev && a.st_ino == b.st_ino))
+		pwd = getcwd(cwd, sizeof cwd);
+	if (!pwd)
+		return rw_xstrdup(src);
+	char *r = rw_xmalloc(strlen(pwd) + strlen(src) + 2);
+	sprintf(r, "%s/%s", pwd, src);
+	return r;
+}
+
+/* uid: the source (absolute), presumed name, key and every flag, each
+   with the user's path maps applied; variant: the -D/-U flags only, in
+   order. */
 static void identities(struct rw_opts *o, uint64_t vh)
 {
-	char abs[PATH_MAX];
-	const char *src = realpath(o->source, abs) ? abs : o->source;
-	uint64_t h = rw_hash_str(RW_FNV_INIT, src);
-	h = rw_hash_str(h, o->presumed);
-	h = rw_hash_str(h, o->key);
+	char *src = source_path(o->source);
+	uint64_t h = hash_mapped(RW_FNV_INIT, o, src);
+	free(src);
+	h = hash_mapped(h, o, o->presumed);
+	h = hash_mapped(h, o, o->key);
 	for (int i = 0; i < o->ngcc; i++)
-		h = rw_hash_str(h, o->gcc[i]);
+		h = hash_mapped(h, o, o->gcc[i]);
 	for (int i = 0; i < 16; i++)
 		o->uid[i] = hexdigit((unsigned)(h >> (60 - 4 * i)));
 	uint32_t v = (uint32_t)(vh ^ (vh >> 32));

@@ -291,11 +291,12 @@ static void flags(struct rw_buf *b, unsigned fl)
 
 /* One site record (trap.h: TF_INFO_SITE_KEYS, one value per line),
    appended to t with its terminating NUL. */
-static void record(struct rw_buf *t, const struct rw_unit *u,
-		   const struct rw_func *f)
+static void record(struct rw_buf *t, const struct rw_opts *o,
+		   const struct rw_unit *u, const struct rw_func *f)
 {
-	rw_buf_printf(t, "%s\n%s\n%u\n%s\n", f->name,
-		      f->file ? u->files[f->file].presumed : "", f->line, f->sig);
+	char *file = rw_args_file_name(o, f->file ? u->files[f->file].presumed : "");
+	rw_buf_printf(t, "%s\n%s\n%u\n%s\n", f->name, file, f->line, f->sig);
+	free(file);
 	rw_buf_printf(t, "%016llx\n%016llx\n%s\n",
 		      (unsigned long long)f->sighash,
 		      (unsigned long long)f->bodyhash, f->ret);
@@ -469,15 +470,17 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 	struct rw_buf s = {0}, t = {0};
 	for (unsigned k = 0; k < u->nfuncs; k++)
 		if (!u->funcs[k].skip)
-			record(&s, u, &u->funcs[k]);
+			record(&s, o, u, &u->funcs[k]);
 	if (u->nobjs) {         /* the objects' names: one record more */
 		rw_buf_puts(&s, TF_INFO_OBJECTS_MAGIC "\n");
 		for (unsigned i = 0; i < u->nobjs; i++)
 			rw_buf_printf(&s, "%s\n", u->objs[i].name);
 		rw_buf_add(&s, "", 1);
 	}
+	char *ufile = rw_args_file_name(o, o->presumed);
 	rw_buf_printf(&t, "tf.unit\n%u\n%s\n%s\n%u\n", TF_ABI_VERSION,
-		      o->presumed, o->variant, nsites);
+		      ufile, o->variant, nsites);
+	free(ufile);
 	char key[17] = "";
 	if (!no_asm(u)) {
 		snprintf(key, sizeof key, "%016llx", (unsigned long long)

@@ -561,7 +561,8 @@ int rw_patch(const struct rw_opts *o, struct rw_unit *u, char **why)
 	memset(&g, 0, sizeof g);
 	x.o = o;
 	x.u = u;
-	x.file = o->target_file ? o->target_file : o->presumed;
+	x.file = o->target_file ? rw_xstrdup(o->target_file) :
+		 rw_args_file_name(o, o->presumed);
 	CXIndex idx = clang_createIndex(0, 0);
 	struct CXUnsavedFile uf = { o->source, u->src, (unsigned long)u->len };
 	enum CXErrorCode e = clang_parseTranslationUnit2(idx, o->source,
@@ -582,6 +583,7 @@ int rw_patch(const struct rw_opts *o, struct rw_unit *u, char **why)
 	if (!x.why)
 		pe_apply(&x);
 	*why = x.why;
+	free((char *)x.file);
 	for (unsigned i = 0; i < l.nnames; i++)
 		free(l.names[i]);
 	free(l.names);

@@ -72,6 +72,8 @@ struct rw_opts {
 
 int rw_args_parse(struct rw_opts *o, int argc, char **argv);
 void rw_args_clang(struct rw_opts *o);
+/* PATH with the user's __FILE__ maps applied (malloc'd) */
+char *rw_args_file_name(const struct rw_opts *o, const char *path);
 
 /* ---- the model */
 enum {

@@ -501,6 +501,34 @@ EOF2
 		check "file name with a quote $fl: builds quietly" sh -c "grep -qx 0 '$W/rc' && test ! -s '$W/out'"
 		check "file name with a quote $fl: instrumented, sites found, mock takes" sh -c "[ \"\$('$W/st/q\"d/q' | tr '\n' '|')\" = '8 found|42 a\"b.c|' ]"
 	done
+	# reproducible builds: one tree built in two directories with
+	# -ffile-prefix-map (as dpkg-buildflags passes it), made and named as
+	# CMake does (absolute source and -I): the same objects and program,
+	# as with plain gcc; the records name the file as __FILE__ does
+	for r in r1 r2; do
+		mkdir -p "$W/$r/src/inc" "$W/$r/b/o"
+		cp "$W/st/st.c" "$W/$r/src/st.c"
+		printf '#include "inc/v.h"\nint api(int);\nint main(void) { return api(V) == 0; }\n' >"$W/$r/src/m.c"
+		echo '#define V 4' >"$W/$r/src/inc/v.h"
+		for cc in gcc "$TFCC gcc"; do
+			k=$([ "$cc" = gcc ] && echo g || echo t)
+			(cd "$W/$r/b" && for f in st m; do
+				$cc -O2 -g -ffile-prefix-map="$W/$r"=. -I"$W/$r/src" -o o/$k$f.o -c "$W/$r/src/$f.c" || exit
+			done && $cc -O2 -g -o $k.prog o/${k}st.o o/${k}m.o) >"$W/out" 2>&1
+		done
+	done
+	check "prefix maps: gcc's objects and program are the same in both directories" sh -c "cmp '$W/r1/b/o/gst.o' '$W/r2/b/o/gst.o' && cmp '$W/r1/b/g.prog' '$W/r2/b/g.prog'"
+	check "prefix maps: so are tfcc's" sh -c "cmp '$W/r1/b/o/tst.o' '$W/r2/b/o/tst.o' && cmp '$W/r1/b/o/tm.o' '$W/r2/b/o/tm.o' && cmp '$W/r1/b/t.prog' '$W/r2/b/t.prog'"
+	check "prefix maps: the program runs" "$W/r1/b/t.prog"
+	check "prefix maps: records name the file as __FILE__ does" sh -c "'$(dirname "$TFCC")/tfctl' sites '$W/r1/b/t.prog' | grep -q '^\./src/st\.c:3 *api '"
+	# and without maps the directory still tells units apart: the same
+	# command in two directories (recursive make), linked into one program
+	for r in r1 r2; do
+		printf 'static int h(void) { return 1; }\nint f_%s(void) { return h(); }\n' $r >"$W/$r/u.c"
+		(cd "$W/$r" && "$TFCC" gcc -O2 -c u.c -o u.o)
+	done
+	printf 'int f_r1(void), f_r2(void);\nint main(void) { return f_r1() + f_r2() != 2; }\n' >"$W/um.c"
+	check "same command in two directories: one program links and runs" sh -c "'$TFCC' gcc -O2 -o '$W/um' '$W/um.c' '$W/r1/u.o' '$W/r2/u.o' && '$W/um'"
 	# an object fnfix cannot mend (here: a compiler that leaves the
 	# symbol table of the instrumented object unreadable): one warning,
 	# and the original compiled, as plain gcc would
