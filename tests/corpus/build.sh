@@ -1,6 +1,6 @@
 #!/bin/sh
 # Build one corpus project from a pristine tree with a given compiler.
-# Usage: build.sh PROJECT SRCTREE OUTDIR "CC"   (PROJECT: zlib, bzip2, lua, xz, yaml, jsonc)
+# Usage: build.sh PROJECT SRCTREE OUTDIR "CC"   (PROJECT: zlib, bzip2, lua, xz, yaml, jsonc, sed)
 # Copies SRCTREE to OUTDIR (removed first) and builds there exactly as
 # /work/shared/CORPUS.md says; compiler stderr (TF_EXPLAIN lines) goes to
 # OUTDIR.log.  Set JOBS to change make's parallelism (default: nproc).
@@ -46,8 +46,14 @@ jsonc)
 	CC=$cc cmake -S . -B _b -DCMAKE_BUILD_TYPE=RelWithDebInfo >>"$log" 2>&1
 	cmake --build _b -j"$jobs" >>"$log" 2>&1
 	;;
+sed)
+	# autoconf and gnulib: some 600 configure probes; its gnulib tests
+	# (descriptors, exit, signals) build in make check
+	./configure CC="$cc" --disable-nls >>"$log" 2>&1
+	make -j"$jobs" >>"$log" 2>&1
+	;;
 *)
-	echo "build.sh: unknown project '$proj' (zlib, bzip2, lua, xz, yaml, jsonc)" >&2
+	echo "build.sh: unknown project '$proj' (zlib, bzip2, lua, xz, yaml, jsonc, sed)" >&2
 	exit 2
 	;;
 esac

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Fetch the corpus sources (zlib, bzip2, lua5.4, xz-utils, libyaml, json-c) from Debian into a work dir.
-# Usage: fetch.sh WORKDIR   -> WORKDIR/src/{zlib,bzip2,lua,xz,yaml,jsonc}/ (pristine trees)
+# Fetch the corpus sources (zlib, bzip2, lua5.4, xz-utils, libyaml, json-c, sed) from Debian into a work dir.
+# Usage: fetch.sh WORKDIR   -> WORKDIR/src/{zlib,bzip2,lua,xz,yaml,jsonc,sed}/ (pristine trees)
 # Cached: a project whose tree is already there is not fetched again.
 set -eu
 work=${1:?usage: fetch.sh WORKDIR}
@@ -50,4 +50,5 @@ extract lua5.4 lua
 extract xz-utils xz
 extract libyaml yaml
 extract json-c jsonc
+extract sed sed
 echo "corpus sources in $work/src"

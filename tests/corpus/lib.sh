@@ -3,7 +3,7 @@
 # tfcc trees (always rebuilt), leaving paths in $CORPUS_WORK/{src,gcc,tfcc}.
 
 # The caller sets CORPUS_DIR (this directory) and CORPUS_WORK (work dir).
-CORPUS_PROJECTS="zlib bzip2 lua xz yaml jsonc"
+CORPUS_PROJECTS="zlib bzip2 lua xz yaml jsonc sed"
 
 # Run "$@" in a network namespace with only loopback, when we may.
 isolated() {
@@ -44,9 +44,10 @@ corpus_build_ref() {
 # its functions as skipped: nm of F's object in the plain-gcc GCCTREE.
 # With REFTREE, functions gcc defines there (nm) that TF_EXPLAIN never
 # mentions count as skipped too ("not reported"), except those defined in
-# a header (nm -l: a static inline function of a .h, which tfcc leaves
-# alone: it instruments the definitions of the main file and of the .c
-# files it includes).
+# a header (nm -l, and the DWARF entry where nm -l names a .c: a static
+# inline function of a .h, or gnulib's extern inline ones, which tfcc
+# leaves alone: it instruments the definitions of the main file and of
+# the .c files it includes; header_defs.py).
 # Skipped functions and files go to LOG.skipped.
 explain_counts() {
 	log=$1 tree=$2 gcctree=$3 reftree=${4:-}
@@ -87,6 +88,22 @@ explain_counts() {
 			     $4 !~ /\.h:[0-9]+$/ { print $3 }' |
 			sort -u > "$log.defined"
 		comm -23 "$log.defined" "$log.named" > "$log.unreported"
+		# nm -l names a function's first line-table row, which may be in
+		# another file than its definition (gnulib's extern-inline
+		# functions, defined in a header): the DWARF entry decides
+		if [ -s "$log.unreported" ]; then
+			find "$reftree" -name '*.o' -exec nm -A {} + 2>/dev/null |
+				awk '$2 ~ /^[Tt]$/ { sub(/:[0-9a-f]+$/, "", $1); print $1, $3 }' |
+				awk -v want="$log.unreported" '
+					BEGIN { while ((getline n < want) > 0) w[n] = 1 }
+					($2 in w) { objs[$1] = objs[$1] " " $2 }
+					END { for (o in objs) print o objs[o] }' |
+				while read -r obj names; do
+					python3 "$CORPUS_DIR/header_defs.py" "$obj" $names
+				done | sort -u > "$log.inheader"
+			comm -23 "$log.unreported" "$log.inheader" > "$log.unreported.new"
+			mv "$log.unreported.new" "$log.unreported"
+		fi
 		k=$(wc -l < "$log.unreported")
 		m=$((m + k))
 		[ "$k" -eq 0 ] || echo "not reported by TF_EXPLAIN at all ($k functions):" \
