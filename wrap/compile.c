@@ -208,6 +208,18 @@ static int weak_statics(const struct call *c, const struct unit *u)
 	return !uses_lto(c);
 }
 
+/* The rewritten copy takes the source's times: gcc's __TIMESTAMP__ is the
+   compiled file's modification time.  (A .c file the source includes is
+   pasted into the copy, so its __TIMESTAMP__ is the source's.) */
+static void same_times(const struct unit *u)
+{
+	struct stat st;
+	if (strcmp(u->in->path, "-") != 0 && stat(u->src, &st) == 0) {
+		struct timespec t[2] = { st.st_atim, st.st_mtim };
+		utimensat(AT_FDCWD, u->rewritten, t, 0);
+	}
+}
+
 /* Run tf-rewrite; returns 0 when the rewritten file was written. */
 static int rewrite(const struct call *c, struct unit *u, const char *err)
 {
@@ -253,6 +265,8 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 		st = run(cmd.v, NULL, c->explain ? NULL : err);
 	sv_free(&cmd);
 	ok = st == 0 && u_exists(u->rewritten);
+	if (ok)
+		same_times(u);
 	if (!ok && st != -1 && status_exit(st) != 1)
 		note(err, "tf-rewrite failed on %s (status %d); compiling it "
 		     "uninstrumented (TF_KEEP=1 keeps its input for a report)",

@@ -215,6 +215,11 @@ done
 (cd "$W/t.tree" && ./a.out >/dev/null && gcov -n a-foo.gcda >"$W/gcov" 2>&1)
 check "gcov reports the original file" grep -q "File 'src/foo.c'" "$W/gcov"
 check "gcov: no temp path" sh -c "! grep -qF tmp/tfcc. '$W/gcov'"
+# __TIMESTAMP__ is the compiled file's modification time: the source's
+printf '#include <stdio.h>\nint main(void) { puts(__TIMESTAMP__); return 0; }\n' >"$W/ts.c"
+touch -d '2020-01-02 03:04:05' "$W/ts.c"
+gcc "$W/ts.c" -o "$W/ts-gcc" && "$TFCC" gcc "$W/ts.c" -o "$W/ts-tfcc"
+check "__TIMESTAMP__ is the source's, as with gcc" sh -c "[ \"\$('$W/ts-tfcc')\" = \"\$('$W/ts-gcc')\" ] && [ \"\$('$W/ts-gcc')\" = 'Thu Jan  2 03:04:05 2020' ]"
 
 # ---- response files, stdin ----
 printf -- "-c 'src/foo.c'\n-o \"obj/r sp.o\" -DX=1\n" > "$T0/rsp"
