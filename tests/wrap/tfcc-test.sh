@@ -353,6 +353,15 @@ for f in conftest.o conftest "$P/src.c.o" meson-private/tmp1/testfile.o; do
 	fi
 done
 check "probe conftest runs" "$W/run/conftest"
+# nginx's configure: objs/autotest.c beside the ngx_auto_headers.h it
+# wrote first; an autotest.c elsewhere is a source like any other
+fresh
+mkdir -p "$W/run/objs" "$W/run/other"
+cp "$W/run/conftest.c" "$W/run/objs/autotest.c"; cp "$W/run/conftest.c" "$W/run/other/autotest.c"
+: > "$W/run/objs/ngx_auto_headers.h"
+(cd "$W/run" && "$TFCC" gcc -o objs/autotest objs/autotest.c && "$TFCC" gcc -o other/autotest other/autotest.c) 2>/dev/null
+check "probe nginx objs/autotest untouched" not_instrumented "$W/run/objs/autotest"
+check "an autotest.c that is no nginx probe is instrumented" instrumented "$W/run/other/autotest"
 fresh
 (cd "$W/run" && TF_PROBES=1 "$TFCC" gcc -c conftest.c) 2>/dev/null
 check "TF_PROBES=1 instruments conftest.c" instrumented "$W/run/conftest.o"
