@@ -426,7 +426,11 @@ static void fn_table(struct rw_buf *b, const struct rw_opts *o,
 static void tail(struct rw_buf *b, const struct rw_opts *o,
 		 const struct rw_unit *u, unsigned nsites)
 {
-	rw_buf_puts(b, "\n#pragma GCC diagnostic push\n"
+	/* once, in the main file: a source that includes itself (#include
+	   __FILE__, for X-macros) includes this copy, tail and all, and its
+	   functions are not all defined where the inner copy ends */
+	rw_buf_puts(b, "\n#if __INCLUDE_LEVEL__ == 0\n"
+		    "#pragma GCC diagnostic push\n"
 		    "#pragma GCC diagnostic ignored \"-Wcast-qual\"\n"
 		    "#pragma GCC diagnostic ignored \"-Woverlength-strings\"\n"
 		    "#pragma GCC diagnostic ignored \"-Wdeprecated-declarations\"\n");
@@ -543,7 +547,8 @@ static void tail(struct rw_buf *b, const struct rw_opts *o,
 		      "static void tf__dtor(void) { if (tf__unregister) "
 		      "tf__unregister(&tf__U); }\n"
 		      "#endif\n"
-		      "#pragma GCC diagnostic pop\n",
+		      "#pragma GCC diagnostic pop\n"
+		      "#endif\n",
 		      rc ? "TF__PCALL_DEFINE; " : "", reg,
 		      nsites, o->uid, u->nobjs, u->nobjs ? "tf__O" : "0",
 		      rc ? "TF__PCALL_DEFINE; " : "");

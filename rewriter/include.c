@@ -4,7 +4,9 @@
 ** Such a file is written in place of its #include line, between
 ** "#line 1 <its name>" and "#line <next> <main file>", so __FILE__ and
 ** __LINE__ stay what gcc would say.  Only plain `#include "x.c"` lines of
-** the main file qualify, and only files included once.
+** the main file qualify, and only files included once: a file included
+** twice or more (a template, each time with other macros) is left to gcc,
+** and --explain lists its functions as skipped (parse.c).
 */
 #include <limits.h>
 #include <stdio.h>
@@ -181,7 +183,8 @@ static char *real_dir(const char *path)
 
 unsigned rw_include_find(const struct rw_opts *o, CXTranslationUnit tu,
 			 CXFile mainf, struct rw_unit *u, CXFile *cx,
-			 unsigned max)
+			 unsigned max, struct rw_multi **multi,
+			 unsigned *nmulti)
 {
 	struct find fd = { mainf, 0, 0, 0 };
 	clang_getInclusions(tu, inclusion, &fd);
@@ -190,9 +193,18 @@ unsigned rw_include_find(const struct rw_opts *o, CXTranslationUnit tu,
 	for (unsigned i = 0; i < fd.n && n < max; i++) {
 		size_t from, to, size;
 		unsigned last;
-		if (fd.v[i].count != 1)
-			continue;
 		char *q = directive(u->src, u->len, fd.v[i].off, &from, &to, &last);
+		if (fd.v[i].count != 1) {
+			if (q) {
+				*multi = rw_xrealloc(*multi, sizeof **multi *
+						     (*nmulti + 1));
+				(*multi)[*nmulti].f = fd.v[i].f;
+				(*multi)[(*nmulti)++].presumed =
+					presumed_name(o->presumed, q, fd.v[i].f);
+			}
+			free(q);
+			continue;
+		}
 		const char *text = q ? clang_getFileContents(tu, fd.v[i].f, &size) : 0;
 		if (!text) {
 			free(q);

@@ -76,6 +76,10 @@ static void explain(const struct rw_opts *o, const struct rw_unit *u)
 		else
 			rw_buf_puts(&b, "instrumented\n");
 	}
+	for (unsigned i = 0; i < u->nxskips; i++, skipped++)
+		rw_buf_printf(&b, "%s:%u: %s: skipped: %s\n", u->xskips[i].file,
+			      u->xskips[i].line, u->xskips[i].name,
+			      u->xskips[i].why);
 	rw_buf_printf(&b, "tfcc: %s: %u instrumented, %u skipped\n",
 		      o->presumed, done, skipped);
 	if (b.n)

@@ -43,6 +43,8 @@ struct ctx {
 	struct rw_types *types;	/* records' layouts, for sighash */
 	int x86_64;		/* target is x86-64 (LP64): cc= records */
 	int wide;		/* wide_target(): no RW_REGCALL in the unit */
+	struct rw_multi *multi;	/* .c files included more than once */
+	unsigned nmulti;
 };
 
 /* One token of a body: where it is in the source. */
@@ -174,6 +176,28 @@ static void file_object(struct ctx *x, CXCursor c)
 	add_obj(x->u, name, rw_xstrdup(name), 0, -1);
 }
 
+/* A definition in a .c file the main file includes more than once: one
+   --explain line, skipped. */
+static void in_multi(struct ctx *x, CXCursor c)
+{
+	CXFile f;
+	unsigned line;
+	clang_getExpansionLocation(clang_getCursorLocation(c), &f, &line, 0, 0);
+	for (unsigned i = 0; f && i < x->nmulti; i++)
+		if (clang_File_isEqual(f, x->multi[i].f)) {
+			struct rw_unit *u = x->u;
+			RW_GROW(u->xskips, u->nxskips, u->capxskips);
+			struct rw_xskip *s = &u->xskips[u->nxskips++];
+			s->file = x->multi[i].presumed;
+			s->name = rw_spelling(c);
+			s->line = line;
+			s->why = "its file is #included more than once (a "
+				 "template); tfcc instruments a .c file the "
+				 "main file includes once";
+			return;
+		}
+}
+
 static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 {
 	struct ctx *x = d;
@@ -182,8 +206,11 @@ static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 	if (k == CXCursor_FunctionDecl) {
 		RW_GROW(x->decls, x->ndecls, x->capdecls);
 		x->decls[x->ndecls++] = c;
-		if (file_offset(x, clang_getCursorLocation(c), 0, 0) < 0)
+		if (file_offset(x, clang_getCursorLocation(c), 0, 0) < 0) {
+			if (clang_isCursorDefinition(c))
+				in_multi(x, c);
 			return CXChildVisit_Continue;
+		}
 		if (clang_Cursor_hasAttrs(c)) {
 			CXString s = clang_getCursorPrettyPrinted(c, x->pol);
 			note_ifunc(x, clang_getCString(s));
@@ -845,7 +872,8 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 			*why = rw_xstrdup("libclang lost the main file");
 		else
 			x.nfiles = rw_include_find(o, x.tu, x.cx[0], u, x.cx,
-				sizeof x.cx / sizeof x.cx[0]);
+				sizeof x.cx / sizeof x.cx[0], &x.multi,
+				&x.nmulti);
 	}
 	if (!*why) {
 		CXCursor root = clang_getTranslationUnitCursor(x.tu);
@@ -868,6 +896,7 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 	free(x.ifunc);
 	free(x.vars);
 	free(x.decls);
+	free(x.multi);	/* the names stay: u->xskips holds them */
 	free(x.defs);
 	free(x.sigs);
 	rw_types_free(x.types);

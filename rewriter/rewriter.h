@@ -165,6 +165,12 @@ struct rw_unit {
 	unsigned nobjs, capobjs;
 	struct rw_edit *edits;
 	unsigned nedits, capedits;
+	struct rw_xskip {	/* definitions outside files[], for --explain */
+		char *file, *name;
+		unsigned line;
+		const char *why;
+	} *xskips;
+	unsigned nxskips, capxskips;
 };
 
 /* ---- parse.c: libclang -> model.  0, or -1 with *why set. */
@@ -174,9 +180,16 @@ char *rw_spelling(CXCursor c);	/* a cursor's spelling, allocated */
 
 /* ---- include.c: .c files the main file includes; returns u->nfiles */
 #include <clang-c/Index.h>
+/* A .c file the main file includes more than once (a template: each
+   #include with other macros): not pasted, its functions not instrumented */
+struct rw_multi {
+	CXFile f;
+	char *presumed;
+};
 unsigned rw_include_find(const struct rw_opts *o, CXTranslationUnit tu,
 			 CXFile mainf, struct rw_unit *u, CXFile *cx,
-			 unsigned max);
+			 unsigned max, struct rw_multi **multi,
+			 unsigned *nmulti);
 
 /* ---- types.c: what libclang's types mean for the generated code */
 #include <clang-c/Index.h>
