@@ -4,9 +4,9 @@
 ** Such a file is written in place of its #include line, between
 ** "#line 1 <its name>" and "#line <next> <main file>", so __FILE__ and
 ** __LINE__ stay what gcc would say.  Only plain `#include "x.c"` lines of
-** the main file qualify, and only files included once: a file included
-** twice or more (a template, each time with other macros) is left to gcc,
-** and --explain lists its functions as skipped (parse.c).
+** the main file qualify.  A file included twice or more (a template, each
+** time with other macros) is written in place of each of its #include
+** lines, each copy with the traps of its own functions (below).
 */
 #include <limits.h>
 #include <stdio.h>
@@ -18,7 +18,7 @@
 
 struct seen {
 	CXFile f;
-	unsigned off;		/* of the file name in the main file */
+	unsigned *off;		/* of the file name in the main file, each time */
 	unsigned count;
 };
 
@@ -52,12 +52,15 @@ static void inclusion(CXFile inc, CXSourceLocation *stack, unsigned n,
 		return;
 	for (unsigned i = 0; i < fd->n; i++)
 		if (clang_File_isEqual(fd->v[i].f, inc)) {
-			fd->v[i].count++;
+			struct seen *s = &fd->v[i];
+			s->off = rw_xrealloc(s->off, sizeof *s->off * (s->count + 1));
+			s->off[s->count++] = off;
 			return;
 		}
 	RW_GROW(fd->v, fd->n, fd->cap);
 	fd->v[fd->n].f = inc;
-	fd->v[fd->n].off = off;
+	fd->v[fd->n].off = rw_xmalloc(sizeof *fd->v[fd->n].off);
+	fd->v[fd->n].off[0] = off;
 	fd->v[fd->n].count = 1;
 	fd->n++;
 }
@@ -181,20 +184,99 @@ static char *real_dir(const char *path)
 	return d;
 }
 
+/*
+** A file the main file includes several times (a template): each
+** inclusion is a file of the unit, with its own traps, when the
+** definitions can be told apart by inclusion.  libclang gives each
+** inclusion its own range of source locations (a FileID), so a file
+** location's raw encoding (CXSourceLocation.int_data, the high bit clear)
+** minus its offset is the same for every location of one inclusion and
+** grows from one inclusion to the next.  Those bases, from the file's
+** top-level declarations, must be exactly one per #include of the main
+** file; otherwise (an inclusion that declares nothing, or one from
+** another file) the file is left to gcc and its functions are listed as
+** skipped.
+*/
+struct bases {
+	CXFile f;
+	unsigned *v;
+	unsigned n;
+};
+
+unsigned rw_loc_base(CXSourceLocation l)
+{
+	CXFile f;
+	unsigned off;
+	if (l.int_data & 0x80000000u)
+		return 0;		/* in a macro expansion */
+	clang_getFileLocation(l, &f, 0, 0, &off);
+	return f && l.int_data > off ? l.int_data - off : 0;
+}
+
+static enum CXChildVisitResult collect_bases(CXCursor c, CXCursor p,
+					     CXClientData d)
+{
+	struct bases *b = d;
+	(void)p;
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXSourceLocation at[3] = { clang_getRangeStart(r), clang_getRangeEnd(r),
+				   clang_getCursorLocation(c) };
+	for (int i = 0; i < 3; i++) {
+		CXFile f;
+		unsigned base = rw_loc_base(at[i]);
+		if (!base)
+			continue;
+		clang_getFileLocation(at[i], &f, 0, 0, 0);
+		if (!f || !clang_File_isEqual(f, b->f))
+			return CXChildVisit_Continue;
+		for (unsigned k = 0; k < b->n; k++)
+			if (b->v[k] == base)
+				return CXChildVisit_Continue;
+		b->v = rw_xrealloc(b->v, sizeof *b->v * (b->n + 1));
+		b->v[b->n++] = base;
+		return CXChildVisit_Continue;
+	}
+	return CXChildVisit_Continue;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The bases of f's inclusions, in order, when there is one for each of
+   its count #includes in the main file; else 0. */
+static unsigned *inclusion_bases(CXTranslationUnit tu, CXFile f, unsigned count)
+{
+	struct bases b = { f, 0, 0 };
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_bases, &b);
+	if (b.n != count) {
+		free(b.v);
+		return 0;
+	}
+	qsort(b.v, b.n, sizeof *b.v, by_value);
+	return b.v;
+}
+
 unsigned rw_include_find(const struct rw_opts *o, CXTranslationUnit tu,
 			 CXFile mainf, struct rw_unit *u, CXFile *cx,
-			 unsigned max, struct rw_multi **multi,
+			 unsigned *base, unsigned max, struct rw_multi **multi,
 			 unsigned *nmulti)
 {
 	struct find fd = { mainf, 0, 0, 0 };
 	clang_getInclusions(tu, inclusion, &fd);
 	unsigned n = 1;
 	char *maindir = real_dir(o->source);
-	for (unsigned i = 0; i < fd.n && n < max; i++) {
-		size_t from, to, size;
-		unsigned last;
-		char *q = directive(u->src, u->len, fd.v[i].off, &from, &to, &last);
-		if (fd.v[i].count != 1) {
+	for (unsigned i = 0; i < fd.n; i++) {
+		unsigned *bases = 0;
+		if (fd.v[i].count > 1)
+			bases = inclusion_bases(tu, fd.v[i].f, fd.v[i].count);
+		if (fd.v[i].count > 1 && (!bases || n + fd.v[i].count > max)) {
+			size_t from, to;
+			unsigned last;
+			char *q = directive(u->src, u->len, fd.v[i].off[0],
+					    &from, &to, &last);
 			if (q) {
 				*multi = rw_xrealloc(*multi, sizeof **multi *
 						     (*nmulti + 1));
@@ -203,32 +285,43 @@ unsigned rw_include_find(const struct rw_opts *o, CXTranslationUnit tu,
 					presumed_name(o->presumed, q, fd.v[i].f);
 			}
 			free(q);
+			free(bases);
 			continue;
 		}
-		const char *text = q ? clang_getFileContents(tu, fd.v[i].f, &size) : 0;
-		if (!text) {
+		for (unsigned k = 0; k < fd.v[i].count && n < max; k++) {
+			size_t from, to, size;
+			unsigned last;
+			char *q = directive(u->src, u->len, fd.v[i].off[k],
+					    &from, &to, &last);
+			const char *text = q ? clang_getFileContents(tu, fd.v[i].f, &size) : 0;
+			if (!text) {
+				free(q);
+				continue;
+			}
+			u->files = rw_xrealloc(u->files, sizeof *u->files * (n + 1));
+			struct rw_file *rf = &u->files[n];
+			memset(rf, 0, sizeof *rf);
+			rf->src = rw_xstrndup(text, size);
+			rf->len = size;
+			rf->start = size >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
+			rf->presumed = presumed_name(o->presumed, q, fd.v[i].f);
+			rf->dir_off = from;
+			rf->dir_len = to - from;
+			rf->dir_next = last + 1;
+			cx[n] = fd.v[i].f;
+			base[n] = bases ? bases[k] : 0;
+			CXString fname = clang_getFileName(fd.v[i].f);
+			char *rd = real_dir(clang_getCString(fname));
+			clang_disposeString(fname);
+			fix_nested(u, n, rd, maindir);
+			free(rd);
 			free(q);
-			continue;
+			n++;
 		}
-		u->files = rw_xrealloc(u->files, sizeof *u->files * (n + 1));
-		struct rw_file *rf = &u->files[n];
-		memset(rf, 0, sizeof *rf);
-		rf->src = rw_xstrndup(text, size);
-		rf->len = size;
-		rf->start = size >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3) ? 3 : 0;
-		rf->presumed = presumed_name(o->presumed, q, fd.v[i].f);
-		rf->dir_off = from;
-		rf->dir_len = to - from;
-		rf->dir_next = last + 1;
-		cx[n] = fd.v[i].f;
-		CXString fname = clang_getFileName(fd.v[i].f);
-		char *rd = real_dir(clang_getCString(fname));
-		clang_disposeString(fname);
-		fix_nested(u, n, rd, maindir);
-		free(rd);
-		free(q);
-		n++;
+		free(bases);
 	}
+	for (unsigned i = 0; i < fd.n; i++)
+		free(fd.v[i].off);
 	free(maindir);
 	free(fd.v);
 	u->nfiles = n;

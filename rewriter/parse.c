@@ -25,6 +25,9 @@ struct ctx {
 	struct rw_unit *u;
 	CXTranslationUnit tu;
 	CXFile cx[64];		/* files[i] of the unit, as libclang knows them */
+	unsigned base[64];	/* and which inclusion, for a file included
+				   more than once (rw_loc_base), else 0 */
+	unsigned cur_base;	/* the inclusion of the cursor at hand */
 	unsigned nfiles;
 	CXPrintingPolicy pol;
 	CXCursor *decls;	/* every file-scope function declaration */
@@ -70,6 +73,11 @@ static long file_offset(struct ctx *x, CXSourceLocation l, unsigned *fi,
 	clang_getExpansionLocation(l, &f, line, 0, &off);
 	for (unsigned i = 0; f && i < x->nfiles; i++)
 		if (clang_File_isEqual(f, x->cx[i])) {
+			if (x->base[i]) {	/* one of its inclusions */
+				unsigned b = rw_loc_base(l);
+				if ((b ? b : x->cur_base) != x->base[i])
+					continue;
+			}
 			if (off > x->u->files[i].len)
 				return -1;
 			if (fi)
@@ -176,8 +184,9 @@ static void file_object(struct ctx *x, CXCursor c)
 	add_obj(x->u, name, rw_xstrdup(name), 0, -1);
 }
 
-/* A definition in a .c file the main file includes more than once: one
-   --explain line, skipped. */
+/* A definition in a .c file the main file includes more than once whose
+   inclusions rw_include_find could not tell apart: one --explain line,
+   skipped. */
 static void in_multi(struct ctx *x, CXCursor c)
 {
 	CXFile f;
@@ -192,16 +201,33 @@ static void in_multi(struct ctx *x, CXCursor c)
 			s->name = rw_spelling(c);
 			s->line = line;
 			s->why = "its file is #included more than once (a "
-				 "template); tfcc instruments a .c file the "
-				 "main file includes once";
+				 "template) and its inclusions cannot be told "
+				 "apart: one declares nothing, or another file "
+				 "includes it too";
 			return;
 		}
+}
+
+/* Which inclusion of its file cursor c is in: from the first of its
+   extent's ends and its location that is no macro expansion; 0 if none. */
+static unsigned cursor_base(CXCursor c)
+{
+	CXSourceRange r = clang_getCursorExtent(c);
+	CXSourceLocation at[3] = { clang_getRangeStart(r), clang_getRangeEnd(r),
+				   clang_getCursorLocation(c) };
+	for (int i = 0; i < 3; i++) {
+		unsigned b = rw_loc_base(at[i]);
+		if (b)
+			return b;
+	}
+	return 0;
 }
 
 static enum CXChildVisitResult top(CXCursor c, CXCursor parent, CXClientData d)
 {
 	struct ctx *x = d;
 	(void)parent;
+	x->cur_base = cursor_base(c);
 	enum CXCursorKind k = clang_getCursorKind(c);
 	if (k == CXCursor_FunctionDecl) {
 		RW_GROW(x->decls, x->ndecls, x->capdecls);
@@ -647,6 +673,7 @@ static void function(struct ctx *x, CXCursor c)
 	struct rw_func *f = &u->funcs[u->nfuncs++];
 	memset(f, 0, sizeof *f);
 	f->name = rw_spelling(c);
+	x->cur_base = cursor_base(c);
 	CXSourceLocation nameloc = clang_getCursorLocation(c);
 	file_offset(x, nameloc, &f->file, &f->line);
 	unsigned fi = f->file;
@@ -872,7 +899,7 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 			*why = rw_xstrdup("libclang lost the main file");
 		else
 			x.nfiles = rw_include_find(o, x.tu, x.cx[0], u, x.cx,
-				sizeof x.cx / sizeof x.cx[0], &x.multi,
+				x.base, sizeof x.cx / sizeof x.cx[0], &x.multi,
 				&x.nmulti);
 	}
 	if (!*why) {

@@ -188,8 +188,11 @@ struct rw_multi {
 };
 unsigned rw_include_find(const struct rw_opts *o, CXTranslationUnit tu,
 			 CXFile mainf, struct rw_unit *u, CXFile *cx,
-			 unsigned max, struct rw_multi **multi,
+			 unsigned *base, unsigned max, struct rw_multi **multi,
 			 unsigned *nmulti);
+/* Which inclusion of its file a file location is in (0 in a macro
+   expansion): the same for all of one inclusion's locations. */
+unsigned rw_loc_base(CXSourceLocation l);
 
 /* ---- types.c: what libclang's types mean for the generated code */
 #include <clang-c/Index.h>
