@@ -70,6 +70,30 @@ static int no_asm(const struct rw_unit *u)
 	return 0;
 }
 
+/*
+** A pasted .c file is no longer opened by the compiler, so its -MD list
+** would lack it: in its place the paste includes an empty marker beside
+** the output, OUT.tfdep<k>.h (k: the first of the unit's files with its
+** name; a template's copies share one, listed once as gcc lists the file),
+** whose one line, a comment, names the file as gcc would list it.  tfcc's
+** dep_mend (wrap/depfile.c) writes that name in the marker's place.
+*/
+unsigned rw_dep_index(const struct rw_unit *u, unsigned fi)
+{
+	for (unsigned j = 1; j < fi; j++)
+		if (!strcmp(u->files[j].presumed, u->files[fi].presumed))
+			return j;
+	return fi;
+}
+
+char *rw_dep_marker(const char *out, unsigned k, int path)
+{
+	const char *base = strrchr(out, '/');
+	struct rw_buf b = {0};
+	rw_buf_printf(&b, "%s.tfdep%u.h", path || !base ? out : base + 1, k);
+	return rw_buf_take(&b);
+}
+
 /* Whether a function of the unit calls from its cold path in asm. */
 static int has_regcall(const struct rw_unit *u)
 {
@@ -563,7 +587,8 @@ static int by_offset(const void *a, const void *b)
 }
 
 /* File fi with its edits applied (e: all edits, sorted). */
-static void emit_file(struct rw_buf *b, const struct rw_unit *u, unsigned fi,
+static void emit_file(struct rw_buf *b, const struct rw_opts *o,
+		      const struct rw_unit *u, unsigned fi,
 		      const struct rw_edit *e, unsigned ne)
 {
 	const struct rw_file *rf = &u->files[fi];
@@ -578,10 +603,15 @@ static void emit_file(struct rw_buf *b, const struct rw_unit *u, unsigned fi,
 			continue;
 		}
 		const struct rw_file *sf = &u->files[e[k].sub];
+		/* the file gcc no longer opens, for its -MD list: an
+		   empty file beside the output, which tfcc names back */
+		char *m = rw_dep_marker(o->out, rw_dep_index(u, (unsigned)e[k].sub), 0);
+		rw_buf_printf(b, "#include \"%s\"\n", m);
+		free(m);
 		rw_buf_puts(b, "#line 1 ");
 		cstr(b, sf->presumed);
 		rw_buf_puts(b, "\n");
-		emit_file(b, u, (unsigned)e[k].sub, e, ne);
+		emit_file(b, o, u, (unsigned)e[k].sub, e, ne);
 		if (b->n && b->p[b->n - 1] != '\n')
 			rw_buf_puts(b, "\n");
 		rw_buf_printf(b, "#line %u ", sf->dir_next);
@@ -657,7 +687,7 @@ void rw_emit(const struct rw_opts *o, const struct rw_unit *u,
 	}
 	ne = k;
 	qsort(e, ne, sizeof *e, by_offset);
-	emit_file(b, u, 0, e, ne);
+	emit_file(b, o, u, 0, e, ne);
 	for (i = 0; i < nsites; i++)
 		free(traps[i]);
 	free(traps);

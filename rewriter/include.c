@@ -170,6 +170,16 @@ static void fix_nested(struct rw_unit *u, unsigned fi, const char *realdir,
 				e->len = strlen(q);
 				e->text = rw_xstrdup(path);
 				e->sub = -1;
+				/* for -MD lists: gcc names it from the includer's
+				   name (emit.c, rw_dep_marker) */
+				char *d = dir_of(rf->presumed);
+				struct rw_buf nb = {0};
+				rw_buf_printf(&nb, "%s%s%s", d, *d ? "/" : "", q);
+				free(d);
+				rf->nested = rw_xrealloc(rf->nested, sizeof
+					*rf->nested * (rf->nnested + 2));
+				rf->nested[rf->nnested++] = rw_xstrdup(path);
+				rf->nested[rf->nnested++] = rw_buf_take(&nb);
 			}
 			free(q);
 		}

@@ -87,6 +87,35 @@ static void explain(const struct rw_opts *o, const struct rw_unit *u)
 	free(b.p);
 }
 
+/* The markers of pasted files (rw_dep_marker): "/" "* NAME *" "/", then
+   for each of its quote includes made absolute, that path and the name gcc
+   would give it, a line each, alike. */
+static int write_markers(const struct rw_opts *o, const struct rw_unit *u)
+{
+	for (unsigned i = 1; i < u->nfiles; i++) {
+		if (rw_dep_index(u, i) != i)
+			continue;
+		char *m = rw_dep_marker(o->out, i, 1);
+		FILE *fp = fopen(m, "wb");
+		int ok = fp && fprintf(fp, "/* %s */\n", u->files[i].presumed) > 0;
+		for (unsigned k = 0; ok && k + 1 < u->files[i].nnested; k += 2)
+			ok = fprintf(fp, "/* %s */\n/* %s */\n",
+				     u->files[i].nested[k],
+				     u->files[i].nested[k + 1]) > 0;
+		if (fp && fclose(fp) != 0)
+			ok = 0;
+		if (!ok) {
+			char why[512];
+			snprintf(why, sizeof why, "cannot write %s: %s", m,
+				 strerror(errno));
+			free(m);
+			return not_instrumented(o, why);
+		}
+		free(m);
+	}
+	return 0;
+}
+
 static int write_out(const struct rw_opts *o, const struct rw_buf *b)
 {
 	FILE *fp = fopen(o->out, "wb");
@@ -119,6 +148,8 @@ int rw_main(int argc, char **argv)
 		rw_emit(&o, &u, &b);
 	if (o.explain)
 		explain(&o, &u);
+	if (u.nfiles > 1 && write_markers(&o, &u))
+		return 1;
 	return write_out(&o, &b);
 }
 

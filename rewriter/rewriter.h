@@ -152,6 +152,9 @@ struct rw_file {
 	char *presumed;		/* name for #line and records */
 	size_t dir_off, dir_len;	/* its #include line in the main file */
 	unsigned dir_next;	/* number of the main file's line after it */
+	char **nested;		/* its quote includes made absolute, each
+				   followed by the name gcc would give it */
+	unsigned nnested;
 };
 
 struct rw_unit {
@@ -172,6 +175,11 @@ struct rw_unit {
 	} *xskips;
 	unsigned nxskips, capxskips;
 };
+
+/* ---- emit.c: the marker that stands for pasted file fi in -MD lists
+   (path: as a path, else as its base name, for the #include) */
+unsigned rw_dep_index(const struct rw_unit *u, unsigned fi);
+char *rw_dep_marker(const char *out, unsigned k, int path);
 
 /* ---- parse.c: libclang -> model.  0, or -1 with *why set. */
 #include <clang-c/Index.h>

@@ -57,6 +57,95 @@ static char *make_escaped_dir(const char *srcdir)
 	return out;
 }
 
+/* A name escaped as gcc writes it in a .d file (libcpp mkdeps.cc). */
+static char *make_escaped_name(const char *s)
+{
+	char *out = malloc(2 * strlen(s) + 1), *w = out;
+	if (!out)
+		return NULL;
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '#')
+			*w++ = '\\';
+		else if (*s == '$')
+			*w++ = '$';
+		*w++ = *s;
+	}
+	*w = 0;
+	return out;
+}
+
+/*
+** A .c file the source #includes is written into the rewritten copy
+** (rewriter/include.c), so gcc does not open it and its -MD list would
+** lack it; in its place the copy includes an empty marker beside itself,
+** <copy>.tfdep<k>.h (rewriter/emit.c).  Its first line, "/" "* NAME *" "/",
+** names the file as gcc lists it; then, for each quote include of the file
+** that the rewriter made an absolute path (it lives in another directory),
+** that path and the name gcc gives it, a line each, alike.
+*/
+struct marks {
+	char **abs, **name;     /* escaped as in the .d file */
+	size_t n;
+};
+
+/* NAME, escaped, if the prerequisite name[0, len) (its part after
+   "<tmpdir>/") is a marker, its absolute paths added to m; else NULL. */
+static char *marker_name(const char *tmpdir, const char *name, size_t len,
+			 struct marks *m)
+{
+	const char *t = memmem(name, len, ".tfdep", 6);
+	if (!t || len < 8 || memcmp(name + len - 2, ".h", 2) ||
+	    memchr(name, '/', len) || memchr(name, '\\', len))
+		return NULL;
+	char *path = u_fmt("%s/%.*s", tmpdir, (int)len, name);
+	char *text = u_read_file(path), *r = NULL;
+	char **v = NULL;        /* its lines' names, escaped */
+	size_t nv = 0;
+	free(path);
+	for (char *p = text; p && *p;) {
+		char *nl = strchr(p, '\n'), *e, **w;
+		if (!nl || nl - p < 6 || strncmp(p, "/* ", 3) || strncmp(nl - 3, " */", 3))
+			break;
+		nl[-3] = 0;
+		if (!(e = make_escaped_name(p + 3)) ||
+		    !(w = realloc(v, (nv + 1) * sizeof *v))) {
+			free(e);
+			break;
+		}
+		v = w;
+		v[nv++] = e;
+		p = nl + 1;
+	}
+	free(text);
+	if (nv)
+		r = v[0];
+	size_t k = 1;
+	for (; k + 1 < nv; k += 2) {
+		char **a = realloc(m->abs, (m->n + 1) * sizeof *a);
+		if (a)
+			m->abs = a;
+		char **b = a ? realloc(m->name, (m->n + 1) * sizeof *b) : NULL;
+		if (!b)
+			break;
+		m->name = b;
+		m->abs[m->n] = v[k];
+		m->name[m->n++] = v[k + 1];
+	}
+	for (; k < nv; k++)
+		free(v[k]);
+	free(v);
+	return r;
+}
+
+/* The name gcc gives an absolute path the rewriter wrote, or NULL. */
+static const char *marked(const struct marks *m, const char *name, size_t len)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (strlen(m->abs[i]) == len && !memcmp(m->abs[i], name, len))
+			return m->name[i];
+	return NULL;
+}
+
 /* Line layout of a .d file: gcc's (libcpp mkdeps.cc, 72 columns) or
    clang's (DependencyFile.cpp, 75 columns, continuation lines indented
    by two). */
@@ -70,6 +159,12 @@ struct layout {
    where it would. */
 static void put_name(FILE *f, struct layout *l, const char *name, size_t len)
 {
+	size_t out = len;
+	if (l->clang)           /* clang counts the name before escaping */
+		for (size_t i = 0; i + 1 < out; i++)
+			if ((name[i] == '\\' && (name[i + 1] == ' ' || name[i + 1] == '#')) ||
+			    (name[i] == '$' && name[i + 1] == '$'))
+				len--, i++;
 	if (!l->clang) {
 		if (l->col) {
 			if (l->col + len > 72) {
@@ -98,7 +193,7 @@ static void put_name(FILE *f, struct layout *l, const char *name, size_t len)
 		fputc(' ', f);
 		l->col += len + 1;
 	}
-	fwrite(name, 1, len, f);
+	fwrite(name, 1, out, f);
 }
 
 /* Names already written as prerequisites.  A header the source includes
@@ -194,8 +289,9 @@ static void seen_free(struct seen *s)
 /* Write the first rule of a .d file again, names mended and lines wrapped
    where gcc would have wrapped them for the original names, each
    prerequisite once (in *seen).  Returns where the rule ended in text. */
-static const char *write_rule(FILE *f, const char *text, const char *from,
-			      const char *to, int clang, struct seen *seen)
+static const char *write_rule(FILE *f, const char *text, const char *tmpdir,
+			      const char *from, const char *to, int clang,
+			      struct seen *seen, struct marks *m)
 {
 	struct layout l = { clang, 0, 0 };
 	size_t flen = strlen(from);
@@ -220,11 +316,18 @@ static const char *write_rule(FILE *f, const char *text, const char *from,
 			l.in_deps = 1;
 		} else if ((size_t)(p - start) >= flen &&
 			   !strncmp(start, from, flen)) {
-			char *name = u_fmt("%s%.*s", to,
-					   (int)(p - start - flen), start + flen);
+			char *name = l.in_deps ? marker_name(tmpdir, start + flen,
+					(size_t)(p - start - flen), m) : NULL;
+			if (!name)
+				name = u_fmt("%s%.*s", to, (int)(p - start - flen),
+					     start + flen);
 			if (!l.in_deps || !seen_before(seen, name, strlen(name)))
 				put_name(f, &l, name, strlen(name));
 			free(name);
+		} else if (l.in_deps && marked(m, start, (size_t)(p - start))) {
+			const char *name = marked(m, start, (size_t)(p - start));
+			if (!seen_before(seen, name, strlen(name)))
+				put_name(f, &l, name, strlen(name));
 		} else if (!l.in_deps ||
 			   !seen_before(seen, start, (size_t)(p - start))) {
 			put_name(f, &l, start, (size_t)(p - start));
@@ -236,8 +339,11 @@ static const char *write_rule(FILE *f, const char *text, const char *from,
 
 /* The rest of the file after the first rule: -MP's empty rules, one per
    header, each once (a name gcc lists twice, as above, gets two). */
-static void write_phony(FILE *f, const char *rest, const struct seen *deps)
+static void write_phony(FILE *f, const char *rest, const char *tmpdir,
+			const char *from, const struct seen *deps,
+			const struct marks *marks)
 {
+	size_t flen = strlen(from);
 	struct seen seen = {0};
 	seen.quoted = deps->quoted;     /* borrowed */
 	seen.nquoted = deps->nquoted;
@@ -245,6 +351,29 @@ static void write_phony(FILE *f, const char *rest, const struct seen *deps)
 		const char *nl = strchr(rest, '\n');
 		size_t len = nl ? (size_t)(nl - rest) + 1 : strlen(rest);
 		/* "name:" (clang puts an empty line after it) */
+		struct marks none = {0};
+		char *m = len > flen + 2 && rest[len - 1] == '\n' &&
+			  rest[len - 2] == ':' && !strncmp(rest, from, flen) ?
+			  marker_name(tmpdir, rest + flen, len - 2 - flen, &none) : NULL;
+		const char *ab = len > 2 && rest[len - 1] == '\n' && rest[len - 2] == ':' ?
+				 marked(marks, rest, len - 2) : NULL;
+		if (!m && ab)
+			m = u_strdup(ab);
+		for (size_t i = 0; i < none.n; i++) {
+			free(none.abs[i]);
+			free(none.name[i]);
+		}
+		free(none.abs);
+		free(none.name);
+		if (m) {                /* a pasted file: its own name */
+			if (seen_before(&seen, m, strlen(m)))
+				len += rest[len] == '\n';
+			else
+				fprintf(f, "%s:\n", m);
+			free(m);
+			rest += len;
+			continue;
+		}
 		if (len > 2 && rest[len - 1] == '\n' && rest[len - 2] == ':' &&
 		    seen_before(&seen, rest, len - 2)) {
 			rest += len + (rest[len] == '\n');
@@ -267,6 +396,7 @@ void dep_mend(const char *file, const char *tmpdir, const char *srcdir,
 	char *text = u_read_file(file), *from, *to;
 	const char *rest;
 	struct seen seen = {0};
+	struct marks marks = {0};
 	FILE *f;
 
 	if (!text)
@@ -283,11 +413,17 @@ void dep_mend(const char *file, const char *tmpdir, const char *srcdir,
 	quoted_includes(&seen, src, to);
 	if (!seen.quoted)               /* none: nothing is listed once */
 		seen.quoted = calloc(1, sizeof *seen.quoted);
-	rest = write_rule(f, text, from, to, clang, &seen);
-	write_phony(f, rest, &seen);
+	rest = write_rule(f, text, tmpdir, from, to, clang, &seen, &marks);
+	write_phony(f, rest, tmpdir, from, &seen, &marks);
 	if (fclose(f) != 0)
 		u_warn("cannot write dependency file %s", file);
 out:
+	for (size_t i = 0; i < marks.n; i++) {
+		free(marks.abs[i]);
+		free(marks.name[i]);
+	}
+	free(marks.abs);
+	free(marks.name);
 	seen_free(&seen);
 	free(text);
 	free(from);

@@ -42,6 +42,12 @@ mkdir -p "$T0/zcommon" "$T0/zsrc"
 cp "$T0/src/h1.h" "$T0/zcommon/h1.h"
 printf '#include "h1.h"\n' > "$T0/zcommon/h2.h"
 printf '#include "../zcommon/h1.h"\n#include "../zcommon/h2.h"\nint zh(void) { return h1; }\n' > "$T0/zsrc/zh.c"
+# .c files the source includes (pasted into the rewritten copy): once, and
+# a template three times; they and their headers in the .d as gcc lists them
+mkdir -p "$T0/src/sub dir"
+printf '#include "../bar.h"\nstatic int part(void) { return BAR; }\n' > "$T0/src/sub dir/part.c"
+printf '#include "h1.h"\nstatic int CAT(get_, N)(void) { return N + h1; }\n' > "$T0/src/tmpl.c"
+printf '#define CAT_(a, b) a##b\n#define CAT(a, b) CAT_(a, b)\n#include "sub dir/part.c"\n#define N 1\n#include "tmpl.c"\n#undef N\n#define N 2\n#include "tmpl.c"\n#undef N\n#define N 3\n#include "tmpl.c"\nint incc(void) { return part() + get_1() + get_2() + get_3(); }\n' > "$T0/src/incc.c"
 # the same through an -I directory: gcc lists it twice, and so must tfcc
 mkdir -p "$T0/hinc"
 cp "$T0/src/h1.h" "$T0/src/h2.h" "$T0/hinc/"
@@ -180,6 +186,12 @@ for flags in "-MD" "-MMD -MP"; do
 	both -Ihinc $flags -c hinc.c -o obj/hinc.o; all_same "deps: $flags, a header twice through -I"
 	same_file obj/hinc.d || bad "deps: $flags: obj/hinc.d differs (gcc lists the header twice)"
 done
+for flags in "-MD" "-MMD -MP"; do
+	# shellcheck disable=SC2086
+	both $flags -c src/incc.c -o obj/incc.o; all_same "deps: $flags, .c files included"
+	same_file obj/incc.d || bad "deps: $flags: obj/incc.d differs (a pasted .c file missing?)"
+done
+check "deps: .c files included: instrumented" instrumented "$W/t.tree/obj/incc.o"
 both -MD -c foo.c; all_same "deps: source in cwd"; same_file foo.d || bad "deps: foo.d (cwd) differs"
 both -MD src/foo.c -o prog; all_same "deps: compile and link"; same_file prog.d || bad "deps: prog.d differs"
 both -MD src/foo.c; all_same "deps: compile and link to a.out"; same_file a-foo.d || bad "deps: a-foo.d differs"
@@ -189,6 +201,8 @@ if command -v clang >/dev/null; then
 	same_file obj/foo.d || bad "clang: obj/foo.d differs"
 	CCW=clang both -MD -MP -c src/hdup.c -o obj/hdup.o; all_same "clang -MD -MP, a header included twice"
 	same_file obj/hdup.d || bad "clang: obj/hdup.d differs"
+	CCW=clang both -MD -MP -c src/incc.c -o obj/incc.o; all_same "clang -MD -MP, .c files included"
+	same_file obj/incc.d || bad "clang: obj/incc.d differs"
 	CCW=clang both -MD src/main2.c src/two.c -o prog; all_same "clang -MD link"
 	same_file prog.d || bad "clang: prog.d differs"
 	check "clang: linked program runs" sh -c "[ \"\$('$W/t.tree/prog')\" = 42 ]"
