@@ -106,6 +106,28 @@ struct tf_hook {
 static pthread_mutex_t disp_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct disp_conf *retired;
 static struct tf_hook *thread_hooks;   /* thread-scoped hooks, for exit */
+/* Hooks whose site went (its unit unloaded, or the program exiting) or
+   whose thread exited, linked by next: their handles stay valid until
+   tf_undo frees them, and a leak checker (LeakSanitizer, valgrind) at exit
+   sees them reachable, as a mock the program never undid is. */
+static struct tf_hook *orphans;
+
+/* caller holds disp_lock; h is off its site (h->rs == NULL) */
+static void orphan(struct tf_hook *h)
+{
+	h->next = orphans;
+	orphans = h;
+}
+
+static void unorphan(struct tf_hook *h)
+{
+	struct tf_hook **pp;
+	for (pp = &orphans; *pp; pp = &(*pp)->next)
+		if (*pp == h) {
+			*pp = h->next;
+			return;
+		}
+}
 static TF_TLS unsigned disp_depth;
 static TF_TLS struct tf_site *armed;   /* site of this thread's last pass */
 static TF_TLS unsigned armed_gen;      /* units_gone when it was armed */
@@ -357,7 +379,9 @@ int disp_undo(struct tf_hook *h)
 	}
 	pthread_mutex_lock(&disp_lock);
 	rs = h->rs;
-	if (detach(h) < 0) {
+	if (!rs)
+		unorphan(h);
+	else if (detach(h) < 0) {
 		pthread_mutex_unlock(&disp_lock);
 		log_err(NULL, 0, "tf_undo: cannot unhook %s(): out of memory; "
 			"free some memory and retry", rs->name);
@@ -378,9 +402,12 @@ void disp_unit_gone(struct reg_unit *ru)
 	__atomic_add_fetch(&units_gone, 1, __ATOMIC_RELEASE);
 	for (i = 0; i < ru->u->nsites; i++) {
 		struct reg_site *rs = &ru->sites[i];
-		struct tf_hook *h;
-		for (h = rs->hooks; h; h = h->next)
+		struct tf_hook *h, *next;
+		for (h = rs->hooks; h; h = next) {
+			next = h->next;
 			h->rs = NULL;
+			orphan(h);
+		}
 		rs->hooks = NULL;
 		if (rs->conf) {
 			rs->conf->retired = retired;
@@ -453,8 +480,14 @@ static void at_thread_exit(void *arg)
 	pthread_mutex_lock(&disp_lock);
 	for (h = thread_hooks; h; h = next) {
 		next = h->tnext;
-		if (h->ent.owner == self && detach(h) == 0)
-			tlist_remove(h);
+		if (h->ent.owner != self)
+			continue;
+		if (h->rs) {            /* else an orphan already */
+			if (detach(h) < 0)
+				continue;
+			orphan(h);
+		}
+		tlist_remove(h);
 	}
 	pthread_mutex_unlock(&disp_lock);
 }

@@ -103,7 +103,8 @@ gcc_functions() {
 	done
 	) > "$dir/cc.log" 2>&1 || return 1
 	nm "$dir"/*.o | awk '$2 ~ /^[TtW]$/ { print $3 }' |
-		grep -v '^__\|\.' | sort   # no system-header or derived symbols
+		grep -v '^__\|\.\|^_sub_[ID]_' | sort   # no system-header or derived
+	# symbols, nor gcc's constructors for a sanitizer (_sub_I_00099_1)
 }
 
 # site names tfctl lists for the program and its libraries, with repeats
