@@ -374,7 +374,11 @@ void rw_args_clang(struct rw_opts *o)
 	snprintf(gv, sizeof gv, "-fgnuc-version=%s", o->gnuc);
 	push(o, gv);
 	gcc_compat(o);
-	push(o, "-w");
+	/* no warnings but the two the trap hides from gcc (parse.c,
+	   unused_params) */
+	push(o, "-Wno-everything");
+	push(o, "-Wunused-parameter");
+	push(o, "-Wunused-but-set-parameter");
 	push(o, "-ferror-limit=1");
 	identities(o, vh);
 }

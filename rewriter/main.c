@@ -150,6 +150,14 @@ int rw_main(int argc, char **argv)
 		explain(&o, &u);
 	if (u.nfiles > 1 && write_markers(&o, &u))
 		return 1;
+	if (u.unused_params && !o.patch) {	/* for tfcc: wrap/params.c */
+		char *m = rw_xmalloc(strlen(o.out) + 10);
+		sprintf(m, "%s.tfparams", o.out);
+		FILE *fp = fopen(m, "wb");
+		if (fp)
+			fclose(fp);
+		free(m);
+	}
 	return write_out(&o, &b);
 }
 

@@ -794,6 +794,29 @@ static int read_source(const char *path, struct rw_unit *u, char **why)
 }
 
 /* The first error diagnostic, as one line, or 0. */
+/*
+** Whether clang saw an unused (or set but unused) parameter in one of the
+** unit's files.  gcc counts a parameter the trap passes on as used, so
+** tfcc then asks gcc about the original source (wrap/params.c); clang's
+** answer, with the source's pragmas and attributes, only says whether to.
+*/
+static int unused_params(struct ctx *x)
+{
+	unsigned n = clang_getNumDiagnostics(x->tu);
+	int any = 0;
+	for (unsigned i = 0; i < n && !any; i++) {
+		CXDiagnostic d = clang_getDiagnostic(x->tu, i);
+		CXString opt = clang_getDiagnosticOption(d, 0);
+		const char *s = clang_getCString(opt);
+		if (s && (!strcmp(s, "-Wunused-parameter") ||
+			  !strcmp(s, "-Wunused-but-set-parameter")))
+			any = file_offset(x, clang_getDiagnosticLocation(d), 0, 0) >= 0;
+		clang_disposeString(opt);
+		clang_disposeDiagnostic(d);
+	}
+	return any;
+}
+
 static char *first_error(CXTranslationUnit tu)
 {
 	unsigned n = clang_getNumDiagnostics(tu);
@@ -872,7 +895,7 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 	struct CXUnsavedFile uf = { o->source, u->src, (unsigned long)u->len };
 	enum CXErrorCode e = clang_parseTranslationUnit2(idx, o->source,
 		(const char *const *)o->clang, o->nclang, &uf, 1,
-		CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles, &x.tu);
+		CXTranslationUnit_None, &x.tu);
 	if (e != CXError_Success || !x.tu) {
 		struct rw_buf b = {0};
 		if (e == CXError_Crashed)
@@ -910,6 +933,7 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 		clang_visitChildren(root, top, &x);
 		for (unsigned i = 0; i < x.ndefs; i++)
 			function(&x, x.defs[i]);
+		u->unused_params = unused_params(&x);
 		for (unsigned k = 0; k < u->nfiles && !x.wide; k++)
 			x.wide = wide_pragma(u->files[k].src, u->files[k].len);
 		for (unsigned i = 0; i < u->nfuncs && x.wide; i++)

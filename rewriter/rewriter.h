@@ -168,6 +168,7 @@ struct rw_unit {
 	unsigned nobjs, capobjs;
 	struct rw_edit *edits;
 	unsigned nedits, capedits;
+	int unused_params;	/* clang saw an unused parameter (parse.c) */
 	struct rw_xskip {	/* definitions outside files[], for --explain */
 		char *file, *name;
 		unsigned line;

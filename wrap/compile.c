@@ -385,6 +385,44 @@ static int compile(const struct call *c, struct unit *u, int instrumented,
 	return st;
 }
 
+/*
+** The instrumented compile's messages, with gcc's -Wunused-parameter and
+** -Wunused-but-set-parameter added when the rewriter saw an unused
+** parameter (params.c): gcc on the original source, -fsyntax-only, the
+** user's flags but the output and dependency ones.  1 if one added is an
+** error (-Werror): the compile then fails, as gcc's would.
+*/
+static int messages(const struct call *c, const struct unit *u,
+		    const char *cc_err)
+{
+	char *marker = u_fmt("%s.tfparams", u->rewritten);
+	int have = u_exists(marker), failed = 0;
+	free(marker);
+	if (have && strcmp(u->in->path, "-") != 0) {
+		struct sv cmd = { 0 };
+		char *p_err = u_fmt("%s/params.err", u->dir);
+		compiler_words(c, &cmd);
+		user_flags(c, &cmd, 1);
+		if (c->clang && c->mode == MODE_LINK)
+			sv_push(&cmd, "-Qunused-arguments");
+		if (!c->has_color && isatty(2) && getenv("TERM") &&
+		    strcmp(getenv("TERM"), "dumb") &&
+		    !(getenv("GCC_COLORS") && !*getenv("GCC_COLORS")))
+			sv_push(&cmd, "-fdiagnostics-color=always");
+		sv_push(&cmd, "-fsyntax-only");
+		sv_push(&cmd, "-x");
+		sv_push(&cmd, "c");
+		sv_push(&cmd, u->in->path);
+		int r = params_merge(cmd.v, u->name, cc_err, p_err, &failed);
+		sv_free(&cmd);
+		free(p_err);
+		if (r == 0)
+			return failed;
+	}
+	u_cat_file(cc_err, 2);
+	return 0;
+}
+
 /* Copy standard input to <dir>/stdin.c. */
 static int save_stdin(const char *path)
 {
@@ -459,7 +497,11 @@ static int one_source(struct call *c, struct input *in, const char *dir)
 			fixed_fail = 1;
 		if (st == 0 && !fixed_fail) {
 			u_cat_file(rw_err, 2);
-			u_cat_file(cc_err, 2);
+			if (messages(c, &u, cc_err)) {
+				unlink(u.out);  /* -Werror: as gcc fails */
+				rc = 1;
+				goto out;
+			}
 			if (u.dep)
 				dep_mend(u.dep, u.dir, u.srcdir, u.src,
 					 c->clang);

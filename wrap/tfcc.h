@@ -134,6 +134,9 @@ const char *gnuc_version(const struct call *c);
 const char *gnuc_machine(const struct call *c);
 char *cc_resolve(const char *word);     /* as execvp finds it, or NULL */
 
+/* params.c: gcc's unused-parameter warnings the trap hides */
+int params_merge(char *const *argv, const char *name, const char *cc_err,
+		 const char *p_err, int *failed);
 /* depfile.c */
 char *dep_file(const struct call *c, const char *src_base);
 /* src: the original source (its #include "..." lines) */

@@ -529,6 +529,48 @@ EOF2
 		check "file name with a quote $fl: builds quietly" sh -c "grep -qx 0 '$W/rc' && test ! -s '$W/out'"
 		check "file name with a quote $fl: instrumented, sites found, mock takes" sh -c "[ \"\$('$W/st/q\"d/q' | tr '\n' '|')\" = '8 found|42 a\"b.c|' ]"
 	done
+	# -Wunused-parameter and -Wunused-but-set-parameter: the trap passes
+	# every parameter on, gcc would count them used; tfcc adds gcc's own
+	# (wrap/params.c), in gcc's order, and fails as gcc does under -Werror
+	mkdir -p "$W/up"
+	cat > "$W/up/mix.c" <<'EOF2'
+#include <stdlib.h>
+#include "incu.c"
+int f(int a, int b)
+{
+	int unused_var;
+	return a + inc_unused(1, 2);
+}
+static int g(void *ctx) { return 0; }
+void set_only(int x) { x = 3; }
+int h(int c, int d __attribute__((unused))) { return c; }
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+int quiet(int q) { return 0; }
+#pragma GCC diagnostic pop
+int uninit(int k)
+{
+	int v;
+	if (k) v = 1;
+	return v + g(0);
+}
+int late(int a, int z) { return a; }
+EOF2
+	printf 'static int inc_unused(int p, int q) { return p; }\n' > "$W/up/incu.c"
+	for fl in "-Wall -Wextra" "-Wall -Wextra -O2" "-Wall -Wextra -O2 -Werror" \
+		  "-Wall -Wextra -Werror=unused-parameter" "-Wall -Wextra -fdiagnostics-color=always" \
+		  "-Wextra" "-Wall -Wextra -Wno-unused-parameter"; do
+		for lang in C.UTF-8 C; do
+			(cd "$W/up" && rm -f g.o t.o &&
+			 LANG=$lang gcc $fl -c mix.c -o g.o 2>g.err; echo $? >g.rc
+			 LANG=$lang "$TFCC" gcc $fl -c mix.c -o t.o 2>t.err; echo $? >t.rc)
+			check "unused parameters, $fl, $lang: gcc's messages" cmp "$W/up/g.err" "$W/up/t.err"
+			check "unused parameters, $fl, $lang: gcc's status, object or none" sh -c "cmp -s '$W/up/g.rc' '$W/up/t.rc' && [ -e '$W/up/g.o' = -e '$W/up/t.o' ] 2>/dev/null || { [ -e '$W/up/g.o' ] && [ -e '$W/up/t.o' ]; } || { [ ! -e '$W/up/g.o' ] && [ ! -e '$W/up/t.o' ]; }"
+		done
+	done
+	check "unused parameters: tfcc names them" sh -c "(cd '$W/up' && LANG=C '$TFCC' gcc -Wall -Wextra -c mix.c -o t.o 2>&1) | grep -q \"unused parameter 'z'\""
+	check "unused parameters: the object is instrumented" sh -c "(cd '$W/up' && '$TFCC' gcc -Wall -Wextra -c mix.c -o t.o 2>/dev/null) && nm '$W/up/t.o' | grep -q tf__S_"
+
 	# reproducible builds: one tree built in two directories with
 	# -ffile-prefix-map (as dpkg-buildflags passes it), made and named as
 	# CMake does (absolute source and -I): the same objects and program,
