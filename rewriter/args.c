@@ -379,6 +379,8 @@ void rw_args_clang(struct rw_opts *o)
 	push(o, "-Wno-everything");
 	push(o, "-Wunused-parameter");
 	push(o, "-Wunused-but-set-parameter");
+	push(o, "-Wunused-variable");	/* file-scope objects (parse.c) */
+	push(o, "-Wunused-const-variable");
 	push(o, "-ferror-limit=1");
 	identities(o, vh);
 }

@@ -48,6 +48,9 @@ struct ctx {
 	int wide;		/* wide_target(): no RW_REGCALL in the unit */
 	struct rw_multi *multi;	/* .c files included more than once */
 	unsigned nmulti;
+	long *unused;		/* file-scope objects clang says are unused:
+				   file index * 2^32 + offset of the name */
+	unsigned nunused;
 };
 
 /* One token of a body: where it is in the source. */
@@ -166,6 +169,31 @@ static void add_obj(struct rw_unit *u, char *name, char *var, char *label,
 	ob->func = func;
 }
 
+/* The file-scope objects nothing uses (clang's -Wunused-variable and
+   -Wunused-const-variable, with the source's pragmas and attributes): not
+   exported (tf__O), so gcc still says "defined but not used" and drops
+   them, as without tfcc. */
+static void find_unused_objects(struct ctx *x)
+{
+	unsigned n = clang_getNumDiagnostics(x->tu);
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(x->tu, i);
+		CXString opt = clang_getDiagnosticOption(d, 0);
+		const char *s = clang_getCString(opt);
+		unsigned fi;
+		long off;
+		if (s && (!strcmp(s, "-Wunused-variable") ||
+			  !strcmp(s, "-Wunused-const-variable")) &&
+		    (off = file_offset(x, clang_getDiagnosticLocation(d), &fi, 0)) >= 0) {
+			x->unused = rw_xrealloc(x->unused, sizeof *x->unused *
+						(x->nunused + 1));
+			x->unused[x->nunused++] = (long)fi << 32 | off;
+		}
+		clang_disposeString(opt);
+		clang_disposeDiagnostic(d);
+	}
+}
+
 /* A file-scope object definition of the main file. */
 static void file_object(struct ctx *x, CXCursor c)
 {
@@ -177,6 +205,9 @@ static void file_object(struct ctx *x, CXCursor c)
 	char *name = rw_spelling(c);
 	unsigned fi = 0;
 	long off = file_offset(x, clang_getCursorLocation(c), &fi, 0);
+	for (unsigned i = 0; off >= 0 && i < x->nunused; i++)
+		if (x->unused[i] == ((long)fi << 32 | off))
+			off = -1;
 	if (!*name || !written_at(x, fi, off, name) || !add_var_name(x, name)) {
 		free(name);
 		return;
@@ -928,6 +959,7 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 	if (!*why) {
 		CXCursor root = clang_getTranslationUnitCursor(x.tu);
 		x.pol = clang_getCursorPrintingPolicy(root);
+		find_unused_objects(&x);
 		clang_PrintingPolicy_setProperty(x.pol,
 			CXPrintingPolicy_TerseOutput, 1);
 		clang_visitChildren(root, top, &x);
@@ -947,7 +979,8 @@ int rw_parse(const struct rw_opts *o, struct rw_unit *u, char **why)
 	free(x.ifunc);
 	free(x.vars);
 	free(x.decls);
-	free(x.multi);	/* the names stay: u->xskips holds them */
+	free(x.multi);
+	free(x.unused);	/* the names stay: u->xskips holds them */
 	free(x.defs);
 	free(x.sigs);
 	rw_types_free(x.types);

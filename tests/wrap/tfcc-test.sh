@@ -529,13 +529,15 @@ EOF2
 		check "file name with a quote $fl: builds quietly" sh -c "grep -qx 0 '$W/rc' && test ! -s '$W/out'"
 		check "file name with a quote $fl: instrumented, sites found, mock takes" sh -c "[ \"\$('$W/st/q\"d/q' | tr '\n' '|')\" = '8 found|42 a\"b.c|' ]"
 	done
-	# -Wunused-parameter and -Wunused-but-set-parameter: the trap passes
+	# -Wunused-parameter and -Wunused-but-set-parameter (and an unused
+	# static, -Wunused-variable): the trap passes
 	# every parameter on, gcc would count them used; tfcc adds gcc's own
 	# (wrap/params.c), in gcc's order, and fails as gcc does under -Werror
 	mkdir -p "$W/up"
 	cat > "$W/up/mix.c" <<'EOF2'
 #include <stdlib.h>
 #include "incu.c"
+static int unused_static;
 int f(int a, int b)
 {
 	int unused_var;
@@ -570,6 +572,9 @@ EOF2
 	done
 	check "unused parameters: tfcc names them" sh -c "(cd '$W/up' && LANG=C '$TFCC' gcc -Wall -Wextra -c mix.c -o t.o 2>&1) | grep -q \"unused parameter 'z'\""
 	check "unused parameters: the object is instrumented" sh -c "(cd '$W/up' && '$TFCC' gcc -Wall -Wextra -c mix.c -o t.o 2>/dev/null) && nm '$W/up/t.o' | grep -q tf__S_"
+	# an unused file-scope static: not exported (tf__O), so gcc says
+	# "defined but not used" (in the comparisons above) and drops it
+	check "unused static: dropped at -O2 as by gcc" sh -c "(cd '$W/up' && gcc -O2 -c mix.c -o g2.o 2>/dev/null && '$TFCC' gcc -O2 -c mix.c -o t2.o 2>/dev/null) && nm '$W/up/g2.o' | grep -qv unused_static && ! nm '$W/up/t2.o' | grep -q unused_static"
 
 	# reproducible builds: one tree built in two directories with
 	# -ffile-prefix-map (as dpkg-buildflags passes it), made and named as
