@@ -6,6 +6,9 @@
 #             plus exact instruction counts from callgrind (fib(25))
 #   zlib      minigzip compressing 100 MB of generated text (aim <= 1.03x)
 #   lua       tests/corpus/lua/workload.lua (aim <= 1.03x)
+#   vec       a loop gcc -O3 vectorizes, calling a static inline function
+#             (bench/vec.c): the trap in each inlined copy keeps the loop
+#             scalar (a call may follow it); no aim, the cost shown
 #   build     building zlib and lua from scratch (aim <= 1.5x)
 #   text      `size` text of minigzip, libz.so, lua (aim <= 1.3x), .text alone,
 #             and the site records (on disk, not loaded)
@@ -32,7 +35,7 @@ w=$build/bench
 mkdir -p "$w"
 runs=${RUNS:-7} build_runs=${BUILD_RUNS:-3}
 fib_n=${FIB_N:-38} lua_scale=${LUA_SCALE:-3} zlib_mb=${ZLIB_MB:-100}
-only=${ONLY:-fib build text zlib lua}
+only=${ONLY:-fib build text zlib lua vec}
 table=$w/table.txt
 : > "$table"
 [ -x "$tfcc" ] || { echo "bench: $tfcc missing: build the project first"; exit 1; }
@@ -192,6 +195,15 @@ if want text; then
 			printf '%-28s %14s %14s\n' "  $sec (not loaded)" "-" "${tb:-0} B" | tee -a "$table"
 		done
 	done
+fi
+
+if want vec; then
+	echo "== vec: bench/vec.c -O3, $runs runs each"
+	gcc -O3 -o "$w/vec-gcc" "$here/vec.c"
+	"$tfcc" gcc -O3 -o "$w/vec-tfcc" "$here/vec.c"
+	pair vec "$runs" "$w/vec-gcc" 200000 -- "$w/vec-tfcc" 200000
+	row "vec cpu" s "$cpu_a" "$cpu_b" ""
+	row "vec instructions" Ir "$(instructions "$w/vec-gcc" 200)" "$(instructions "$w/vec-tfcc" 200)" ""
 fi
 
 if want zlib; then
