@@ -254,6 +254,29 @@ case_tfcc() {
 	wait_for original
 }
 
+# a template .c file included twice: tfcc --patch-for of the fixed
+# template replaces each inclusion's function
+case_template() {
+	cp "$src/tmpl_impl.c" "$tmp/"
+	build_target tmpl_target.c tmpl
+	mkdir "$tmp/fix"
+	cp "$src/tmpl_target.c" "$tmp/fix/"
+	sed 's/return m;/return m + 100000;/' "$src/tmpl_impl.c" >"$tmp/fix/tmpl_impl.c"
+	(cd "$tmp/fix" && "$B/tfcc" --patch-for="$tmp/tmpl" gcc -O2 -o "$tmp/fix.so" tmpl_target.c) \
+		>"$tmp/tfcc.out" 2>&1 || bad "tfcc --patch-for failed: $(head -3 "$tmp/tfcc.out")"
+	start "$tmp/tmpl"
+	wait_for original
+	[ "$(set -- $line; echo $2)" = 7 ] || bad "pick_long before the patch: $line"
+	load fix.so
+	expect_out_has "loaded patch 1 into $pid: replaced pick_int, pick_long; unchanged: main"
+	wait_for v1
+	[ "$(set -- $line; echo $2)" = 100007 ] || bad "pick_long after the patch: $line"
+	live pick_int "patch 1"
+	live pick_long "patch 1"
+	unload 1
+	wait_for original
+}
+
 # the benchmark (tests/patch/latency.c) runs and reports
 case_latency() {
 	build_target latency.c latency -pthread
