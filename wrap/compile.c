@@ -389,7 +389,7 @@ static int compile(const struct call *c, struct unit *u, int instrumented,
 ** The instrumented compile's messages, with gcc's -Wunused-parameter and
 ** -Wunused-but-set-parameter added when the rewriter saw an unused
 ** parameter (params.c): gcc on the original source, -fsyntax-only, the
-** user's flags but the output and dependency ones.  1 if one added is an
+** user's flags but the output, dependency and -save-temps ones.  1 if one added is an
 ** error (-Werror): the compile then fails, as gcc's would.
 */
 static int messages(const struct call *c, const struct unit *u,
@@ -402,7 +402,12 @@ static int messages(const struct call *c, const struct unit *u,
 		struct sv cmd = { 0 };
 		char *p_err = u_fmt("%s/params.err", u->dir);
 		compiler_words(c, &cmd);
-		user_flags(c, &cmd, 1);
+		/* the user's flags but -save-temps: its .i and .s are the
+		   compile's */
+		for (size_t i = 0; i < c->args.n; i++)
+			if ((enum role)c->role[i] == R_FLAG &&
+			    strncmp(c->args.v[i], "-save-temps", 11) != 0)
+				sv_push(&cmd, c->args.v[i]);
 		if (c->clang && c->mode == MODE_LINK)
 			sv_push(&cmd, "-Qunused-arguments");
 		if (!c->has_color && isatty(2) && getenv("TERM") &&
