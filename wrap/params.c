@@ -154,14 +154,25 @@ static void split(const char *text, const char *file, struct msgs *m)
 			    strstr(pl, "[-Werror=unused-parameter]") ||
 			    strstr(pl, "[-Werror=unused-but-set-parameter]"))
 				cur->keep = 1;
-		} else if (pl && !strncmp(pl, "cc1: ", 5)) {
-			m->tail = p;            /* "cc1: all warnings being ..." */
-			m->taillen = strlen(p);
-			free(pl);
-			return;
+		} else if (pl && !strncmp(pl, "cc1: ", 5) &&
+			   strstr(pl, " being treated as errors")) {
+			m->tail = p;            /* the closing line of -Werror */
+			m->taillen = len;
 		} else if (cur) {
 			cur->bodylen += len;    /* source, caret, fix-it, note */
-		} else {
+		} else {                        /* a line of its own ("cc1: ..."):
+						   kept in place, never moved */
+			struct msg *v = realloc(m->v, (m->n + 1) * sizeof *v);
+			if (!v) {
+				free(pl);
+				return;
+			}
+			m->v = v;
+			cur = &m->v[m->n++];
+			memset(cur, 0, sizeof *cur);
+			cur->body = p;
+			cur->bodylen = len;
+			cur->line = -1;
 			ctx_open = NULL;
 		}
 		free(pl);

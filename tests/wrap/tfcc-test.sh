@@ -561,7 +561,8 @@ EOF2
 	printf 'static int inc_unused(int p, int q) { return p; }\n' > "$W/up/incu.c"
 	for fl in "-Wall -Wextra" "-Wall -Wextra -O2" "-Wall -Wextra -O2 -Werror" \
 		  "-Wall -Wextra -Werror=unused-parameter" "-Wall -Wextra -fdiagnostics-color=always" \
-		  "-Wextra" "-Wall -Wextra -Wno-unused-parameter"; do
+		  "-Wextra" "-Wall -Wextra -Wno-unused-parameter" \
+		  "-Wall -Wextra -Werror -Wcatch-value"; do
 		for lang in C.UTF-8 C; do
 			(cd "$W/up" && rm -f g.o t.o &&
 			 LANG=$lang gcc $fl -c mix.c -o g.o 2>g.err; echo $? >g.rc
