@@ -247,6 +247,31 @@ int params_merge(char *const *argv, const char *name, const char *cc_err,
 		free(ct);
 		return -1;
 	}
+	/* every byte of the compile's messages in a message, its context or
+	   the closing line; else (a layout not understood) they are printed
+	   as they are, and gcc's added after them */
+	size_t covered = cm.taillen;
+	for (size_t i = 0; i < cm.n; i++)
+		covered += cm.v[i].bodylen +
+			   (cm.v[i].ctx && (!i || cm.v[i - 1].ctx != cm.v[i].ctx) ?
+			    cm.v[i].ctxlen : 0);
+	if (covered != (ct ? strlen(ct) : 0)) {
+		if (ct)
+			fputs(ct, stderr);
+		const struct msg *last = NULL;
+		for (size_t k = 0; k < pm.n; k++)
+			if (pm.v[k].keep)
+				put(&pm.v[k], &last);
+		if (err && pm.tail && !cm.tail)
+			fwrite(pm.tail, 1, pm.taillen, stderr);
+		fflush(stderr);
+		*failed = err;
+		free(pm.v);
+		free(cm.v);
+		free(pt);
+		free(ct);
+		return 0;
+	}
 	/* the leading run of the compile's messages in source order: the
 	   front end's, before the optimizers' start again from the top */
 	size_t run_end = 0;
