@@ -344,6 +344,16 @@ static void no_red_zone(const struct call *c, struct sv *cmd)
 	sv_push(cmd, "-DTF__NORZ=1");
 }
 
+/* Colour for a terminal, as gcc would give it: tfcc captures the
+   compiler's messages, so gcc sees no terminal itself. */
+static void want_color(const struct call *c, struct sv *cmd)
+{
+	if (!c->has_color && isatty(2) && getenv("TERM") &&
+	    strcmp(getenv("TERM"), "dumb") &&
+	    !(getenv("GCC_COLORS") && !*getenv("GCC_COLORS")))
+		sv_push(cmd, "-fdiagnostics-color=always");
+}
+
 /* Compile: the rewritten text (instrumented) or the original. */
 static int compile(const struct call *c, struct unit *u, int instrumented,
 		   const char *err)
@@ -368,10 +378,7 @@ static int compile(const struct call *c, struct unit *u, int instrumented,
 	if (instrumented) {
 		prefix_maps(c, u, &cmd);
 		sv_pushf(&cmd, "-idirafter%s/include", tf_env.prefix);
-		if (!c->has_color && isatty(2) && getenv("TERM") &&
-		    strcmp(getenv("TERM"), "dumb") &&
-		    !(getenv("GCC_COLORS") && !*getenv("GCC_COLORS")))
-			sv_push(&cmd, "-fdiagnostics-color=always");
+		want_color(c, &cmd);
 	}
 	sv_push(&cmd, c->mode == MODE_ASM ? "-S" : "-c");
 	sv_push(&cmd, "-x");
@@ -410,10 +417,7 @@ static int messages(const struct call *c, const struct unit *u,
 				sv_push(&cmd, c->args.v[i]);
 		if (c->clang && c->mode == MODE_LINK)
 			sv_push(&cmd, "-Qunused-arguments");
-		if (!c->has_color && isatty(2) && getenv("TERM") &&
-		    strcmp(getenv("TERM"), "dumb") &&
-		    !(getenv("GCC_COLORS") && !*getenv("GCC_COLORS")))
-			sv_push(&cmd, "-fdiagnostics-color=always");
+		want_color(c, &cmd);
 		sv_push(&cmd, "-fsyntax-only");
 		sv_push(&cmd, "-x");
 		sv_push(&cmd, "c");

@@ -114,6 +114,22 @@ static long included_at(const char *ctx, size_t n, const char *file)
 	return line > 0 ? line : -1;
 }
 
+/* A new message of m starting with the line p[0, len); NULL without
+   memory (the caller's check of what it understood then fails). */
+static struct msg *add_msg(struct msgs *m, const char *p, size_t len)
+{
+	struct msg *v = realloc(m->v, (m->n + 1) * sizeof *v);
+	if (!v)
+		return NULL;
+	m->v = v;
+	v = &m->v[m->n++];
+	memset(v, 0, sizeof *v);
+	v->body = p;
+	v->bodylen = len;
+	v->line = -1;
+	return v;
+}
+
 /* Split text into messages; file: the source as gcc names it. */
 static void split(const char *text, const char *file, struct msgs *m)
 {
@@ -134,18 +150,12 @@ static void split(const char *text, const char *file, struct msgs *m)
 			ctxlen = (size_t)(p + len - ctx_open);
 			cur = NULL;
 		} else if (pl && line != -1 && kind >= 0) {
-			struct msg *v = realloc(m->v, (m->n + 1) * sizeof *v);
-			if (!v) {
+			if (!(cur = add_msg(m, p, len))) {
 				free(pl);
-				return;
+				break;
 			}
-			m->v = v;
-			cur = &m->v[m->n++];
-			memset(cur, 0, sizeof *cur);
 			cur->ctx = ctx;
 			cur->ctxlen = ctxlen;
-			cur->body = p;
-			cur->bodylen = len;
 			cur->line = line >= 0 ? line : included_at(ctx, ctxlen, file);
 			cur->error = kind == 1;
 			ctx_open = NULL;
@@ -162,17 +172,10 @@ static void split(const char *text, const char *file, struct msgs *m)
 			cur->bodylen += len;    /* source, caret, fix-it, note */
 		} else {                        /* a line of its own ("cc1: ..."):
 						   kept in place, never moved */
-			struct msg *v = realloc(m->v, (m->n + 1) * sizeof *v);
-			if (!v) {
+			if (!(cur = add_msg(m, p, len))) {
 				free(pl);
-				return;
+				break;
 			}
-			m->v = v;
-			cur = &m->v[m->n++];
-			memset(cur, 0, sizeof *cur);
-			cur->body = p;
-			cur->bodylen = len;
-			cur->line = -1;
 			ctx_open = NULL;
 		}
 		free(pl);
