@@ -258,23 +258,6 @@ int params_merge(char *const *argv, const char *name, const char *cc_err,
 		covered += cm.v[i].bodylen +
 			   (cm.v[i].ctx && (!i || cm.v[i - 1].ctx != cm.v[i].ctx) ?
 			    cm.v[i].ctxlen : 0);
-	if (covered != (ct ? strlen(ct) : 0)) {
-		if (ct)
-			fputs(ct, stderr);
-		const struct msg *last = NULL;
-		for (size_t k = 0; k < pm.n; k++)
-			if (pm.v[k].keep)
-				put(&pm.v[k], &last);
-		if (err && pm.tail && !cm.tail)
-			fwrite(pm.tail, 1, pm.taillen, stderr);
-		fflush(stderr);
-		*failed = err;
-		free(pm.v);
-		free(cm.v);
-		free(pt);
-		free(ct);
-		return 0;
-	}
 	/* the leading run of the compile's messages in source order: the
 	   front end's, before the optimizers' start again from the top */
 	size_t run_end = 0;
@@ -289,7 +272,8 @@ int params_merge(char *const *argv, const char *name, const char *cc_err,
 	/* where each goes: after the compile's last message of its function
 	   (gcc says it when the function ends), else before the first of a
 	   later line; all within the leading run */
-	size_t *at = calloc(pm.n ? pm.n : 1, sizeof *at);
+	size_t *at = covered == (ct ? strlen(ct) : 0) ?
+		     calloc(pm.n, sizeof *at) : NULL;
 	for (size_t k = 0; at && k < pm.n; k++) {
 		if (!pm.v[k].keep)
 			continue;
@@ -308,17 +292,24 @@ int params_merge(char *const *argv, const char *name, const char *cc_err,
 		at[k] = pos;
 	}
 	const struct msg *last = NULL;
-	for (size_t i = 0; i <= cm.n; i++) {
-		for (size_t k = 0; at && i <= run_end && k < pm.n; k++)
+	if (!at) {      /* not understood, or no memory: gcc's after them */
+		if (ct)
+			fputs(ct, stderr);
+		for (size_t k = 0; k < pm.n; k++)
+			if (pm.v[k].keep)
+				put(&pm.v[k], &last);
+	}
+	for (size_t i = 0; at && i <= cm.n; i++) {
+		for (size_t k = 0; i <= run_end && k < pm.n; k++)
 			if (pm.v[k].keep && at[k] == i)
 				put(&pm.v[k], &last);
 		if (i < cm.n)
 			put(&cm.v[i], &last);
 	}
-	free(at);
-	if (cm.tail)
+	if (at && cm.tail)
 		fwrite(cm.tail, 1, cm.taillen, stderr);
-	else if (err && pm.tail)
+	free(at);
+	if (!cm.tail && err && pm.tail)
 		fwrite(pm.tail, 1, pm.taillen, stderr);
 	fflush(stderr);
 	*failed = err;
