@@ -155,7 +155,13 @@ static void regcall(struct rw_buf *b, const struct rw_func *f,
    their functions' traps: only an emitted function then defines them, and
    the tail's weak references to them stay 0 for one gcc never emitted
    (an unused static inline function).  Not without asm in functions
-   (TF__NO_ASM), nor under LTO; there the tail defines them. */
+   (TF__NO_ASM); there the tail defines them.  Under LTO nothing does: a
+   static local that two partitions of the link share is renamed
+   (tf.l...lto_priv.N), so no name given in asm text reaches it, and the
+   old tail's ".set" left redis with 88 undefined symbols, a failed link.
+   Its address then reads 0: a patch that binds it is refused ("has no
+   storage").  A trap can take a local's address only after its
+   declaration, which is in the body. */
 static int objs_in_traps(const struct rw_opts *o, const struct rw_unit *u)
 {
 	return !no_asm(u) && !o->lto;
@@ -383,15 +389,18 @@ static void objects(struct rw_buf *b, const struct rw_opts *o,
 		/* A second name for the local's label: an extern declaration
 		   with the label itself would make clang rename the local.
 		   Weak where the function's trap defines it (objs_in_traps). */
-		int weak = objs_in_traps(o, u);
+		int weak = objs_in_traps(o, u) || o->lto;	/* LTO: none */
 		rw_buf_printf(b, "extern char tf__L%u[] __asm__(\"tf.L%s\") "
 			      "__attribute__((%s__visibility__(\"hidden\")));\n",
 			      k, ob->label + 4, weak ? "__weak__, " : "");
 		if (!weak)
 			rw_buf_printf(b, "__asm__(\".set tf.L%s, %s\");\n",
 				      ob->label + 4, ob->label);
-		else    /* gcc says .weak but not .hidden for it: a weak
-			   definition would be exported (lua's -Wl,-E) */
+		else if (!o->lto) /* gcc says .weak but not .hidden for
+				     it: a weak definition would be exported
+				     (lua's -Wl,-E); under LTO that line
+				     would land in another partition than the
+				     reference, an undefined non-weak symbol */
 			rw_buf_printf(b, "__asm__(\".hidden tf.L%s\");\n",
 				      ob->label + 4);
 		k++;
