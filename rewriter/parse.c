@@ -461,7 +461,28 @@ static long declarator_end(struct ctx *x, unsigned fi, const struct tok *t,
 	return -1;
 }
 
-static void static_local(struct statics *s, CXCursor c)
+/*
+** Under LTO the second name of a static local comes from a declaration
+** put after the local's own (the trap, before it, cannot name it): an
+** unused int whose initializer is an asm that takes the local's address
+** as an operand.  A static that two partitions of the link share is
+** renamed (.lto_priv.N); the operand follows it, a name in asm text does
+** not.  The asm emits no instruction.  Weak and hidden: each partition
+** with a copy of the function defines it, the one with the unit's table
+** may have none.  Returns the edit's text.
+*/
+static char *lto_second_name(const char *label, const char *var, unsigned k)
+{
+	struct rw_buf b = {0};
+	rw_buf_printf(&b, " __extension__ int tf__d%u __attribute__((__unused__)) = "
+		      "({ __asm__(\".ifndef tf.L%s\\n\\t.weak tf.L%s\\n\\t"
+		      ".hidden tf.L%s\\n\\t.set tf.L%s, %%c0\\n\\t.endif\" "
+		      ": : \"i\"(&%s)); 0; });", k, label + 4, label + 4,
+		      label + 4, label + 4, var);
+	return rw_buf_take(&b);
+}
+
+static void static_local(struct statics *s, CXCursor c, CXCursor decl)
 {
 	struct ctx *x = s->x;
 	if (clang_Cursor_getStorageClass(c) != CX_SC_Static ||
@@ -499,6 +520,20 @@ static void static_local(struct statics *s, CXCursor c)
 	u->edits[u->nedits].sub = -1;
 	u->edits[u->nedits].text = rw_buf_take(&text);
 	u->nedits++;
+	if (x->o->lto) {
+		long semi = offset_in(x, clang_getRangeEnd(clang_getCursorExtent(decl)), fi);
+		const char *src = u->files[fi].src;
+		if (semi > 0 && src[semi - 1] == ';') {
+			RW_GROW(u->edits, u->nedits, u->capedits);
+			u->edits[u->nedits].file = fi;
+			u->edits[u->nedits].off = (size_t)semi;
+			u->edits[u->nedits].len = 0;
+			u->edits[u->nedits].sub = -1;
+			u->edits[u->nedits].text = lto_second_name(label.p, var,
+								  s->count);
+			u->nedits++;
+		}
+	}
 	add_obj(u, rw_buf_take(&name), 0, rw_buf_take(&label),
 		(int)(s->f - u->funcs));
 }
@@ -506,9 +541,8 @@ static void static_local(struct statics *s, CXCursor c)
 static enum CXChildVisitResult find_statics(CXCursor c, CXCursor p,
 					    CXClientData d)
 {
-	(void)p;
 	if (clang_getCursorKind(c) == CXCursor_VarDecl)
-		static_local(d, c);
+		static_local(d, c, p);
 	return CXChildVisit_Recurse;
 }
 
