@@ -769,6 +769,12 @@ static void function(struct ctx *x, CXCursor c)
 		f->flags |= RW_INLINE;
 	if (clang_getCursorAvailability(c) == CXAvailability_Deprecated)
 		f->flags |= RW_DEPRECATED;
+	/* a deprecated parameter too: the trap passes it on (git marks
+	   unused ones so, UNUSED: 110 files fell back under -Werror) */
+	for (int k = 0; k < n; k++)
+		if (clang_getCursorAvailability(clang_Cursor_getArgument(c, (unsigned)k)) ==
+		    CXAvailability_Deprecated)
+			f->flags |= RW_DEPRECATED;
 	if (clang_Cursor_isVariadic(c))
 		f->flags |= RW_VARIADIC;
 	if (!strcmp(f->name, "main"))

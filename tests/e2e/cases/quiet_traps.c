@@ -3,7 +3,9 @@
    nowhere, though each one's trap names it; a struct returned or a narrow
    or float argument passed by the trap's call draws no -Waggregate-return
    or -Wtraditional-conversion (but gcc's "as float rather than double",
-   which no option names, stays).  Calls from main silence them themselves.
+   which no option names, stays); a parameter declared deprecated, as git's
+   UNUSED does, warns nowhere though the trap passes it on (git: 110 files
+   fell back under -Werror).  Calls from main silence them themselves.
    e2e-flags: -Wall -Wextra -Waggregate-return -Werror=traditional-conversion -Werror=deprecated-declarations -Werror=unsuffixed-float-constants */
 #include <stdio.h>
 
@@ -22,6 +24,9 @@ struct pair old_swap(struct pair p) { struct pair q; q.a = p.b; q.b = p.a; retur
 __attribute__((__deprecated__)) void old_log(const char *fmt, ...);
 void old_log(const char *fmt, ...) { printf("log %s\n", fmt); }
 
+#define UNUSED __attribute__((unused)) __attribute__((deprecated("parameter declared as UNUSED")))
+static int keep_second(int a UNUSED, int b) { return b; }
+
 static unsigned char narrow(unsigned char c, short s, _Bool b, signed char f)
 {
 	return (unsigned char)(c + s + b + f);
@@ -36,8 +41,8 @@ int main(void)
 	struct pair p = { 1, 2 };
 	p = old_swap(p);
 	old_log("x", 1);
-	printf("%d %d %d %d %d\n", old_plus(40, 2), old_twice(21), p.a, p.b,
-	       narrow(1, 2, 1, 3));
+	printf("%d %d %d %d %d %d\n", old_plus(40, 2), old_twice(21), p.a, p.b,
+	       narrow(1, 2, 1, 3), keep_second(0, 9));
 	return 0;
 }
 #pragma GCC diagnostic pop
