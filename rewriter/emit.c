@@ -90,7 +90,7 @@ char *rw_dep_marker(const char *out, unsigned k, int path)
 {
 	const char *base = strrchr(out, '/');
 	struct rw_buf b = {0};
-	rw_buf_printf(&b, "%s.tfdep%u.h", path || !base ? out : base + 1, k);
+	rw_buf_printf(&b, "%s" TF_SIDE_DEP "%u.h", path || !base ? out : base + 1, k);
 	return rw_buf_take(&b);
 }
 

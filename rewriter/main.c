@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <tigerfix/trap.h>
+
 #include "rewriter.h"
 
 /* For the crash handler: only async-signal-safe calls there. */
@@ -151,8 +153,8 @@ int rw_main(int argc, char **argv)
 	if (u.nfiles > 1 && write_markers(&o, &u))
 		return 1;
 	if (u.unused_params && !o.patch) {	/* for tfcc: wrap/params.c */
-		char *m = rw_xmalloc(strlen(o.out) + 10);
-		sprintf(m, "%s.tfparams", o.out);
+		char *m = rw_xmalloc(strlen(o.out) + sizeof TF_SIDE_PARAMS);
+		sprintf(m, "%s" TF_SIDE_PARAMS, o.out);
 		FILE *fp = fopen(m, "wb");
 		if (fp)
 			fclose(fp);

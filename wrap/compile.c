@@ -25,6 +25,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <tigerfix/trap.h>
+
 #include "tfcc.h"
 
 /* Everything known about one source while it is being built. */
@@ -53,11 +55,16 @@ static char *default_out(const char *base, const char *suffix)
 
 /* The user's flags for one compile: no inputs, output, -x or mode, and
    no dependency options when for_rewriter. */
-static void user_flags(const struct call *c, struct sv *cmd, int for_rewriter)
+/* The user's flags; for the rewriter (for != FOR_COMPILE) not the
+   dependency ones, for the unused-parameter pass (FOR_PARAMS) not
+   -save-temps either: its .i and .s are the compile's. */
+enum flags_for { FOR_COMPILE, FOR_REWRITER, FOR_PARAMS };
+static void user_flags(const struct call *c, struct sv *cmd, enum flags_for f)
 {
 	for (size_t i = 0; i < c->args.n; i++) {
 		enum role r = (enum role)c->role[i];
-		if (r == R_FLAG || (r == R_DEP && !for_rewriter))
+		if ((r == R_FLAG || (r == R_DEP && f == FOR_COMPILE)) &&
+		    !(f == FOR_PARAMS && !strncmp(c->args.v[i], "-save-temps", 11)))
 			sv_push(cmd, c->args.v[i]);
 	}
 }
@@ -259,7 +266,7 @@ static int rewrite(const struct call *c, struct unit *u, const char *err)
 	sv_push(&cmd, u->src);
 	sv_push(&cmd, "--");
 	iquote(u, &cmd);
-	user_flags(c, &cmd, 1);
+	user_flags(c, &cmd, FOR_REWRITER);
 	st = rwc_run(cmd.v, c->explain ? NULL : err);   /* rwclient.c */
 	if (st == -1)
 		st = run(cmd.v, NULL, c->explain ? NULL : err);
@@ -368,7 +375,7 @@ static int compile(const struct call *c, struct unit *u, int instrumented,
 		inline_limits(c, &cmd);
 		no_red_zone(c, &cmd);
 	}
-	user_flags(c, &cmd, 0);
+	user_flags(c, &cmd, FOR_COMPILE);
 	/* compile and link was one call: clang would warn that the link
 	   flags (-L, -Wl,...) are unused by the compile tfcc splits off */
 	if (c->clang && c->mode == MODE_LINK)
@@ -402,19 +409,14 @@ static int compile(const struct call *c, struct unit *u, int instrumented,
 static int messages(const struct call *c, const struct unit *u,
 		    const char *cc_err)
 {
-	char *marker = u_fmt("%s.tfparams", u->rewritten);
+	char *marker = u_fmt("%s" TF_SIDE_PARAMS, u->rewritten);
 	int have = u_exists(marker), failed = 0;
 	free(marker);
 	if (have && strcmp(u->in->path, "-") != 0) {
 		struct sv cmd = { 0 };
 		char *p_err = u_fmt("%s/params.err", u->dir);
 		compiler_words(c, &cmd);
-		/* the user's flags but -save-temps: its .i and .s are the
-		   compile's */
-		for (size_t i = 0; i < c->args.n; i++)
-			if ((enum role)c->role[i] == R_FLAG &&
-			    strncmp(c->args.v[i], "-save-temps", 11) != 0)
-				sv_push(&cmd, c->args.v[i]);
+		user_flags(c, &cmd, FOR_PARAMS);
 		if (c->clang && c->mode == MODE_LINK)
 			sv_push(&cmd, "-Qunused-arguments");
 		want_color(c, &cmd);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <tigerfix/trap.h>
+
 #include "tfcc.h"
 
 /* The .d file gcc writes for this source under -MD/-MMD (NULL if none):
@@ -93,7 +95,7 @@ struct marks {
 static char *marker_name(const char *tmpdir, const char *name, size_t len,
 			 struct marks *m)
 {
-	const char *t = memmem(name, len, ".tfdep", 6);
+	const char *t = memmem(name, len, TF_SIDE_DEP, strlen(TF_SIDE_DEP));
 	if (!t || len < 8 || memcmp(name + len - 2, ".h", 2) ||
 	    memchr(name, '/', len) || memchr(name, '\\', len))
 		return NULL;

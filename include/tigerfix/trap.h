@@ -827,4 +827,10 @@ tf__self_x86_64(void)
 #define TF_SECTION_FN "tf_fn"       /* the sites' .fn (TF__FNFILE) */
 #define TF_SECTION_UNITS "tf_units" /* a note per unit (TF__REG_DEFINE) */
 
+/* Files tf-rewrite leaves beside its output OUT for tfcc: OUT<PARAMS>, empty,
+   when clang saw an unused parameter (wrap/params.c); OUT<DEP><k>.h, the
+   marker a pasted .c file's #include became, naming it (wrap/depfile.c). */
+#define TF_SIDE_PARAMS ".tfparams"
+#define TF_SIDE_DEP ".tfdep"
+
 #endif /* TIGERFIX_TRAP_H */
